@@ -1,0 +1,171 @@
+package org.basinbench.objective;
+
+import java.util.Objects;
+import org.basinbench.linalg.MatOps;
+
+/**
+ * Symmetric low-rank matrix sensing loss (Zhang 2025, eq. (1)):
+ * <pre>
+ *   f(U) = 1/2 || A(U U^T - M*) ||^2,   U in R^{n x r},
+ * </pre>
+ * with gradient and Hessian quadratic form (Zhang 2025, eq. (9))
+ * <pre>
+ *   grad f(U)             = (S_U + S_U^T) U,         S_U = A^T A (U U^T - M*),
+ *   &lt;grad^2 f(U)[dU], dU&gt; = &lt;S_U + S_U^T, dU dU^T&gt; + || A(U dU^T + dU U^T) ||^2.
+ * </pre>
+ * The variable x is U stored row-major (dim = n*r). M* need not be symmetric or low rank.
+ *
+ * <p>Scratch buffers (two n x n matrices and one length-m vector) are allocated once in the
+ * constructor; {@link #value}, {@link #valueAndGradient} and {@link #sMatrix} allocate nothing.
+ * <b>Not thread-safe</b> (shared scratch).
+ */
+public final class SymmetricSensingLoss implements Objective {
+
+  private final LinearOperator a;
+  private final double[] mStar;
+  private final int n;
+  private final int r;
+
+  /** n x n scratch: E = U U^T - M*, later reused for S + S^T. */
+  private final double[] e;
+  /** length-m scratch: the residual A(E). */
+  private final double[] residual;
+  /** n x n scratch: S = A^T A(E). */
+  private final double[] s;
+
+  /**
+   * @param a     the sensing operator A : R^{n x n} -> R^m; retained (not copied)
+   * @param mStar the target M* (n x n, row-major); copied
+   * @param r     search rank, r >= 1 (U is n x r)
+   */
+  public SymmetricSensingLoss(LinearOperator a, double[] mStar, int r) {
+    this.a = Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(mStar, "mStar");
+    this.n = a.n();
+    if (n < 1) {
+      throw new IllegalArgumentException("a.n() must be >= 1, got " + n);
+    }
+    if (mStar.length != n * n) {
+      throw new IllegalArgumentException(
+          "mStar must have length n*n = " + (n * n) + ", got " + mStar.length);
+    }
+    if (r < 1) {
+      throw new IllegalArgumentException("r must be >= 1, got " + r);
+    }
+    if (a.measurements() < 1) {
+      throw new IllegalArgumentException(
+          "a.measurements() must be >= 1, got " + a.measurements());
+    }
+    this.mStar = mStar.clone();
+    this.r = r;
+    this.e = new double[n * n];
+    this.residual = new double[a.measurements()];
+    this.s = new double[n * n];
+  }
+
+  @Override
+  public int dim() {
+    return n * r;
+  }
+
+  /** @return n, the number of rows of U */
+  public int n() {
+    return n;
+  }
+
+  /** @return r, the search rank (columns of U) */
+  public int rank() {
+    return r;
+  }
+
+  /**
+   * {@code f(U) = 1/2 ||A(U U^T - M*)||^2}.
+   *
+   * @param u U (n x r, row-major); not modified
+   * @return f(U)
+   */
+  @Override
+  public double value(double[] u) {
+    residualInto(u);
+    return 0.5 * MatOps.dot(residual, residual);
+  }
+
+  /**
+   * {@code grad = (S + S^T) U} with {@code S = A^T A(U U^T - M*)}; returns f(U).
+   *
+   * @param u    U (n x r, row-major); not modified
+   * @param grad (n x r); modified: overwritten with grad f(U)
+   * @return f(U)
+   */
+  @Override
+  public double valueAndGradient(double[] u, double[] grad) {
+    checkU(grad, "grad");
+    residualInto(u);
+    final double loss = 0.5 * MatOps.dot(residual, residual);
+    a.adjoint(residual, s);
+    // e no longer holds E; reuse it for S + S^T.
+    MatOps.addTranspose(s, n, e);
+    MatOps.multAB(e, u, n, n, r, grad);
+    return loss;
+  }
+
+  /**
+   * {@code S_U = A^T A(U U^T - M*)} (Zhang 2025, eq. (9)); the gradient is (S_U + S_U^T) U.
+   * Exposed for certificates and tests.
+   *
+   * @param u    U (n x r, row-major); not modified
+   * @param sOut (n x n, row-major); modified: overwritten with S_U
+   */
+  public void sMatrix(double[] u, double[] sOut) {
+    if (sOut.length != n * n) {
+      throw new IllegalArgumentException(
+          "sOut must have length n*n = " + (n * n) + ", got " + sOut.length);
+    }
+    residualInto(u);
+    a.adjoint(residual, sOut);
+  }
+
+  /**
+   * Hessian quadratic form (Zhang 2025, eq. (9)):
+   * {@code <grad^2 f(U)[dU], dU> = <S_U + S_U^T, dU dU^T> + ||A(U dU^T + dU U^T)||^2}.
+   * Allocates its temporaries (intended for tests and certificates, not inner loops).
+   *
+   * @param u  U (n x r, row-major); not modified
+   * @param du dU (n x r, row-major); not modified
+   * @return the quadratic form
+   */
+  public double hessianQuadraticForm(double[] u, double[] du) {
+    checkU(du, "du");
+    final double[] sU = new double[n * n];
+    sMatrix(u, sU);
+    final double[] sym = new double[n * n];
+    MatOps.addTranspose(sU, n, sym);
+    final double[] duDuT = new double[n * n];
+    MatOps.multABt(du, du, n, n, r, duDuT);
+    final double curvatureOfResidual = MatOps.dot(sym, duDuT);
+
+    // W = U dU^T + dU U^T = T + T^T with T = U dU^T.
+    final double[] t = new double[n * n];
+    MatOps.multABt(u, du, n, n, r, t);
+    final double[] w = new double[n * n];
+    MatOps.addTranspose(t, n, w);
+    final double[] aw = new double[a.measurements()];
+    a.apply(w, aw);
+    return curvatureOfResidual + MatOps.dot(aw, aw);
+  }
+
+  /** Fills e = U U^T - M* and residual = A(e). */
+  private void residualInto(double[] u) {
+    checkU(u, "u");
+    MatOps.multABt(u, u, n, n, r, e);
+    MatOps.subtract(e, mStar, e);
+    a.apply(e, residual);
+  }
+
+  private void checkU(double[] x, String name) {
+    if (x.length != n * r) {
+      throw new IllegalArgumentException(
+          name + " must have length n*r = " + (n * r) + ", got " + x.length);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.basinbench.solver;
+
+/**
+ * Immutable settings of {@link ProjectedGradient}.
+ *
+ * @param step    fixed step size eta, > 0 and finite
+ * @param maxIter update budget, >= 1
+ * @param tol     stationarity tolerance on {@link ProjectedGradient#pgNorm}, >= 0
+ *                (0 means run the whole budget unless an exact KKT point is hit)
+ */
+public record PgdConfig(double step, int maxIter, double tol) implements java.io.Serializable {
+
+  /**
+   * @throws IllegalArgumentException naming the offending field and its allowed range
+   */
+  public PgdConfig {
+    if (!(step > 0) || !Double.isFinite(step)) {
+      throw new IllegalArgumentException("step must be > 0 and finite, got " + step);
+    }
+    if (maxIter < 1) {
+      throw new IllegalArgumentException("maxIter must be >= 1, got " + maxIter);
+    }
+    if (!(tol >= 0)) {
+      throw new IllegalArgumentException("tol must be >= 0, got " + tol);
+    }
+  }
+
+  /** @param newStep the new step @return a copy with step replaced */
+  public PgdConfig withStep(double newStep) {
+    return new PgdConfig(newStep, maxIter, tol);
+  }
+
+  /** @param newMaxIter the new budget @return a copy with maxIter replaced */
+  public PgdConfig withMaxIter(int newMaxIter) {
+    return new PgdConfig(step, newMaxIter, tol);
+  }
+
+  /** @param newTol the new tolerance @return a copy with tol replaced */
+  public PgdConfig withTol(double newTol) {
+    return new PgdConfig(step, maxIter, newTol);
+  }
+}

@@ -1,0 +1,142 @@
+package org.basinbench.solver;
+
+import java.util.Objects;
+import org.basinbench.linalg.MatOps;
+import org.basinbench.objective.Objective;
+
+/**
+ * Projected gradient descent with a fixed step for {@code min f(U) s.t. U >= 0}
+ * (elementwise; Zhang 2025, problem (4)):
+ * <pre>
+ *   U_{k+1} = P(U_k - eta grad f(U_k)),   P(V) = max(0, V) elementwise.
+ * </pre>
+ * Stationarity is measured by the natural residual {@code ||U - P(U - grad f(U))||_F
+ * = ||min(U, grad f(U))||_F} (for U >= 0), which vanishes exactly at the first-order KKT
+ * points of Zhang 2025, eq. (6): {@code U >= 0, grad f(U) >= 0, <grad f(U), U> = 0}.
+ *
+ * <p>The solver never reads any ground truth; it sees only the objective.
+ */
+public final class ProjectedGradient {
+
+  /**
+   * Divergence guard: a loss above this multiple of max(1, f(P(x0))) means the fixed step is
+   * too large for the local curvature (iterates of a quartic blow up doubly exponentially),
+   * so stop early instead of burning the budget on overflow.
+   */
+  public static final double DIVERGENCE_FACTOR = 1e12;
+
+  private ProjectedGradient() {
+  }
+
+  /**
+   * Runs projected gradient descent from x0. The start is first projected onto the orthant,
+   * {@code U_0 = max(0, x0)}, so an infeasible x0 is allowed. Then, with the loss and
+   * gradient always evaluated at the current point:
+   * <ul>
+   *   <li>CONVERGED as soon as {@code pgNorm <= tol} (possibly with 0 iterations);</li>
+   *   <li>BUDGET after {@code maxIter} updates otherwise;</li>
+   *   <li>DIVERGED (reported, never thrown) when the loss, the iterate or the gradient is
+   *       non-finite, or the loss exceeds {@code DIVERGENCE_FACTOR * max(1, f(U_0))}.</li>
+   * </ul>
+   * Work arrays are allocated once per call; the loop allocates nothing.
+   *
+   * <p>Note for outcome classification: for {@code f(U) = 1/2 ||A(U U^T - M*)||^2} the point
+   * U = 0 has grad f(0) = 0, so it is an exact KKT point; a step so large that it clips every
+   * entry lands there and is reported CONVERGED (with f(0) = 1/2 ||A(M*)||^2), not DIVERGED.
+   *
+   * @param f   objective (its scratch is used, so not concurrently with other callers)
+   * @param x0  start, length f.dim(); not modified
+   * @param cfg step, budget and tolerance
+   * @return final point with its loss and pgNorm, the number of updates, and the reason
+   */
+  public static SolveResult solve(Objective f, double[] x0, PgdConfig cfg) {
+    Objects.requireNonNull(f, "f");
+    Objects.requireNonNull(x0, "x0");
+    Objects.requireNonNull(cfg, "cfg");
+    final int dim = f.dim();
+    if (x0.length != dim) {
+      throw new IllegalArgumentException(
+          "x0 must have length f.dim() = " + dim + ", got " + x0.length);
+    }
+    final double eta = cfg.step();
+    final double[] u = new double[dim];
+    final double[] grad = new double[dim];
+    // U_0 = P(x0).
+    for (int i = 0; i < dim; i++) {
+      u[i] = Math.max(0.0, x0[i]);
+    }
+    double loss = f.valueAndGradient(u, grad);
+    double pg = pgNorm(u, grad);
+    if (!isSane(loss, pg, u, grad)) {
+      return new SolveResult(u, loss, pg, 0, Termination.DIVERGED);
+    }
+    final double lossLimit = DIVERGENCE_FACTOR * Math.max(1.0, loss);
+
+    int iterations = 0;
+    Termination termination;
+    while (true) {
+      if (pg <= cfg.tol()) {
+        termination = Termination.CONVERGED;
+        break;
+      }
+      if (iterations >= cfg.maxIter()) {
+        termination = Termination.BUDGET;
+        break;
+      }
+      // U <- max(0, U - eta grad f(U)).
+      for (int i = 0; i < dim; i++) {
+        u[i] = Math.max(0.0, u[i] - eta * grad[i]);
+      }
+      iterations++;
+      loss = f.valueAndGradient(u, grad);
+      pg = pgNorm(u, grad);
+      if (!isSane(loss, pg, u, grad) || loss > lossLimit) {
+        termination = Termination.DIVERGED;
+        break;
+      }
+    }
+    return new SolveResult(u, loss, pg, iterations, termination);
+  }
+
+  /**
+   * Natural residual of the nonnegativity-constrained problem,
+   * {@code ||min(x, g)||_F = ||x - max(0, x - g)||_F} for x >= 0, elementwise min; zero
+   * exactly when {@code x >= 0, g >= 0, x_i g_i = 0} (KKT, Zhang 2025 eq. (6)).
+   *
+   * @param x point (expected >= 0); not modified
+   * @param g gradient at x, same length; not modified
+   * @return the residual norm (NaN if any entry is NaN)
+   */
+  public static double pgNorm(double[] x, double[] g) {
+    if (x.length != g.length) {
+      throw new IllegalArgumentException(
+          "length mismatch: x " + x.length + " vs g " + g.length);
+    }
+    double sum = 0.0;
+    double scale = 0.0;
+    for (int i = 0; i < x.length; i++) {
+      final double v = Math.min(x[i], g[i]);
+      if (Double.isNaN(v)) {
+        return Double.NaN;
+      }
+      sum += v * v;
+      scale = Math.max(scale, Math.abs(v));
+    }
+    if (sum == Double.POSITIVE_INFINITY && scale < Double.POSITIVE_INFINITY) {
+      // The squares overflowed: recompute as scale * sqrt(sum (v / scale)^2).
+      double scaled = 0.0;
+      for (int i = 0; i < x.length; i++) {
+        final double v = Math.min(x[i], g[i]) / scale;
+        scaled += v * v;
+      }
+      return scale * Math.sqrt(scaled);
+    }
+    return Math.sqrt(sum);
+  }
+
+  /** Finite loss, stationarity measure, iterate and gradient: otherwise the run has diverged. */
+  private static boolean isSane(double loss, double pg, double[] u, double[] grad) {
+    return Double.isFinite(loss) && Double.isFinite(pg)
+        && MatOps.allFinite(u) && MatOps.allFinite(grad);
+  }
+}

@@ -1,0 +1,82 @@
+package org.basinbench.rng;
+
+import java.io.Serializable;
+
+/**
+ * The distribution of a trial's starting point. Every entry is drawn independently, in
+ * row-major order, from the generator passed in (randomness is an argument: the caller seeds
+ * it from the trial's identity, so all solvers of a grid point start from the same points).
+ */
+public sealed interface InitDistribution extends Serializable
+    permits InitDistribution.HalfNormal, InitDistribution.Uniform {
+
+  /** The {@code init.kind} tag. */
+  String kind();
+
+  /** The distribution's one scale parameter (half-normal: scale; uniform: bound). */
+  double parameter();
+
+  /**
+   * Fills {@code out} with independent draws.
+   *
+   * @param rng generator, advanced (modified)
+   * @param out the starting point, row-major (modified)
+   */
+  void draw(SplitMix64 rng, double[] out);
+
+  /** Entries {@code scale * |Z|}, Z standard normal (the star-convexity paper's init law). */
+  record HalfNormal(double scale) implements InitDistribution {
+    public static final String KIND = "half-normal";
+
+    public HalfNormal {
+      if (!(scale > 0) || !Double.isFinite(scale)) {
+        throw new IllegalArgumentException("init.scale must be a finite number > 0, got " + scale);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return KIND;
+    }
+
+    @Override
+    public double parameter() {
+      return scale;
+    }
+
+    @Override
+    public void draw(SplitMix64 rng, double[] out) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = scale * rng.nextHalfNormal();
+      }
+    }
+  }
+
+  /** Entries uniform on {@code [0, bound)}. */
+  record Uniform(double bound) implements InitDistribution {
+    public static final String KIND = "uniform";
+
+    public Uniform {
+      if (!(bound > 0) || !Double.isFinite(bound)) {
+        throw new IllegalArgumentException("init.bound must be a finite number > 0, got " + bound);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return KIND;
+    }
+
+    @Override
+    public double parameter() {
+      return bound;
+    }
+
+    @Override
+    public void draw(SplitMix64 rng, double[] out) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = bound * rng.nextDouble();
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.basinbench.spec;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One validated, expanded experiment.
+ *
+ * @param name the experiment's safe identifier (directory name of its tables)
+ * @param description free text from the spec ("" when absent)
+ * @param seed the spec seed; every trial seed is derived from it and the trial's identity
+ * @param trials trials per cell
+ * @param success how end points are labelled
+ * @param cells the expanded cells, in expansion order
+ * @param notes grid combinations skipped because they break a cross-field rule, one line each
+ * @param specJson the experiment's JSON as given, keys sorted (provenance)
+ * @param specHash SHA-256 of {@code specJson}
+ * @param source the file it came from
+ */
+public record Experiment(
+    String name,
+    String description,
+    long seed,
+    int trials,
+    SuccessCriteria success,
+    List<Cell> cells,
+    List<String> notes,
+    String specJson,
+    String specHash,
+    String source)
+    implements Serializable {
+
+  public Experiment {
+    cells = List.copyOf(cells);
+    notes = List.copyOf(notes);
+  }
+
+  /** Total trial count, {@code cells x trials}. */
+  public long totalTrials() {
+    return (long) cells.size() * trials;
+  }
+}

@@ -1,0 +1,511 @@
+package org.basinbench.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.basinbench.instance.NonnegCounterexample;
+import org.basinbench.rng.InitDistribution;
+import org.basinbench.rng.Seeds;
+import org.basinbench.solver.PgdConfig;
+
+/**
+ * Reads experiment specs: JSON to validated, expanded {@link Experiment}s.
+ *
+ * <p>A file holds one experiment object or an array of them. Any field marked sweepable may
+ * be given as a list of values; the grid is the Cartesian product of the instance and init
+ * lists (the grid points, which share seeds), times each solver's own lists. Validation
+ * reports every problem in the file at once, each with its JSON path and allowed range.
+ */
+public final class SpecParser {
+  /** Names become directory names: keep them portable and free of path syntax. */
+  static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  /** Per-cell cap: 1e8 trials of even the smallest instance is days of CPU; split the study. */
+  static final long MAX_TRIALS = 100_000_000L;
+  /** Cell cap: the cell list is broadcast to every executor and must stay small. */
+  static final int MAX_CELLS = 100_000;
+  /** Dense n x n work per iteration: beyond this a trial is a workload of its own. */
+  static final long MAX_N = 512;
+  /** A cap on one experiment's size; a bigger study belongs in several experiments. */
+  static final long MAX_TOTAL_TRIALS = 1_000_000_000L;
+
+  static final List<Field> TOP = List.of(
+      Field.string("experiment", true, null, List.of()),
+      Field.string("description", false, "", List.of()),
+      new Field("seed", Field.Type.INTEGER, true, null, Double.NaN, false, Double.NaN, List.of(), false),
+      Field.integer("trials", true, null, 1, MAX_TRIALS, false),
+      Field.object("instance", true),
+      Field.object("init", true),
+      Field.array("solvers", true),
+      Field.object("success", false));
+
+  static final List<Field> COUNTEREXAMPLE = List.of(
+      Field.string("family", true, null, List.of(InstanceSpec.Counterexample.FAMILY)),
+      Field.string("variant", false, "symmetric", List.of("symmetric")),
+      Field.integer("n", true, null, 2, MAX_N, true),
+      Field.integer("rStar", true, null, 1, MAX_N, true),
+      Field.integer("r", true, null, 1, MAX_N, true),
+      Field.number("alpha", true, null, 0, true, Double.NaN, true),
+      Field.number("epsilon", true, null, 0, true, Double.NaN, true));
+
+  static final Map<String, List<Field>> FAMILIES = Map.of(InstanceSpec.Counterexample.FAMILY, COUNTEREXAMPLE);
+
+  static final Map<String, List<Field>> INITS = Map.of(
+      InitDistribution.HalfNormal.KIND, List.of(
+          Field.string("kind", true, null, List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND)),
+          Field.number("scale", false, 1.0, 0, true, Double.NaN, true)),
+      InitDistribution.Uniform.KIND, List.of(
+          Field.string("kind", true, null, List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND)),
+          Field.number("bound", false, 1.0, 0, true, Double.NaN, true)));
+
+  static final List<Field> PGD = List.of(
+      Field.string("name", true, null, List.of(SolverSpec.Pgd.NAME)),
+      Field.number("step", true, null, 0, true, Double.NaN, true),
+      Field.integer("maxIter", false, 10_000L, 1, 100_000_000L, true),
+      Field.number("tol", false, 1e-8, 0, false, Double.NaN, true));
+
+  static final Map<String, List<Field>> SOLVERS = Map.of(SolverSpec.Pgd.NAME, PGD);
+
+  static final List<Field> SUCCESS = List.of(
+      Field.number("relError", false, SuccessCriteria.DEFAULT_REL_ERROR, 0, true, Double.NaN, false),
+      Field.number("spuriousDist", false, SuccessCriteria.DEFAULT_SPURIOUS_DIST, 0, true, Double.NaN, false));
+
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private SpecParser() {}
+
+  /** Reads and validates a spec file. */
+  public static List<Experiment> parseFile(Path file) throws SpecException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(file + ": no such file");
+    } catch (IOException e) {
+      throw new SpecException(file + ": cannot read: " + e.getMessage());
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Validates spec text; {@code source} names it in messages. */
+  public static List<Experiment> parse(String text, String source) throws SpecException {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      // Jackson appends "(start marker at [Source: REDACTED ...; line: L, column: C])": keep the position only.
+      String message = e.getOriginalMessage()
+          .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+      throw new SpecException(source + ": malformed JSON" + where + ": " + message);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new SpecException(source + ": empty file: expected an experiment object or an array of them");
+    }
+    Problems problems = new Problems(source);
+    List<Experiment> out = new ArrayList<>();
+    if (root.isObject()) {
+      Experiment e = experiment(root, "$", source, problems);
+      if (e != null) {
+        out.add(e);
+      }
+    } else if (root.isArray()) {
+      if (root.isEmpty()) {
+        problems.add("$", "an empty array holds no experiment");
+      }
+      Set<String> names = new HashSet<>();
+      for (int i = 0; i < root.size(); i++) {
+        Experiment e = experiment(root.get(i), "$[" + i + "]", source, problems);
+        if (e != null) {
+          if (!names.add(e.name())) {
+            problems.add("$[" + i + "].experiment", "duplicate experiment name \"" + e.name()
+                + "\": each experiment writes its own tables, so names must be unique");
+          }
+          out.add(e);
+        }
+      }
+    } else {
+      problems.add("$", "expected an experiment object or an array of them, got " + kind(root));
+    }
+    problems.throwIfAny();
+    return out;
+  }
+
+  private static Experiment experiment(JsonNode node, String path, String source, Problems p) {
+    if (!node.isObject()) {
+      p.add(path, "expected an experiment object, got " + kind(node));
+      return null;
+    }
+    int before = p.size();
+    Map<String, List<JsonNode>> top = readSection(node, path, TOP, p);
+    String name = text(top, "experiment");
+    if (name != null && !SAFE_NAME.matcher(name).matches()) {
+      p.add(path + ".experiment", "must be a safe identifier: letters, digits, '.', '_' or '-', starting with"
+          + " a letter or digit, at most 64 characters (it names output directories); got \"" + name + "\"");
+    }
+    List<Map<String, JsonNode>> instances = top.containsKey("instance")
+        ? sectionGrid(top.get("instance").get(0), path + ".instance", "family", FAMILIES, p) : List.of();
+    List<Map<String, JsonNode>> inits = top.containsKey("init")
+        ? sectionGrid(top.get("init").get(0), path + ".init", "kind", INITS, p) : List.of();
+    List<List<Map<String, JsonNode>>> solverGrids = new ArrayList<>();
+    if (top.containsKey("solvers")) {
+      JsonNode solvers = top.get("solvers").get(0);
+      if (solvers.isEmpty()) {
+        p.add(path + ".solvers", "needs at least one solver, e.g. {\"name\": \"pgd\", \"step\": 0.05}");
+      }
+      for (int i = 0; i < solvers.size(); i++) {
+        solverGrids.add(sectionGrid(solvers.get(i), path + ".solvers[" + i + "]", "name", SOLVERS, p));
+      }
+    }
+    SuccessCriteria success = null;
+    JsonNode successNode = top.containsKey("success") ? top.get("success").get(0) : MAPPER.createObjectNode();
+    Map<String, List<JsonNode>> s = readSection(successNode, path + ".success", SUCCESS, p);
+    if (s.containsKey("relError") && s.containsKey("spuriousDist")) {
+      success = new SuccessCriteria(s.get("relError").get(0).doubleValue(), s.get("spuriousDist").get(0).doubleValue());
+    }
+
+    // Bind every grid combination to typed records; cross-field rules are checked here. In a
+    // sweep, a combination that breaks a rule (say delta >= 1 at the largest alpha and rank) is
+    // skipped with a note, so one sweep can span the feasible region; with scalar parameters,
+    // or when no combination is left, it is an error.
+    List<InstanceSpec> boundInstances = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    boolean swept = instances.size() > 1;
+    for (Map<String, JsonNode> combo : instances) {
+      String problem = counterexampleProblem(combo);
+      if (problem == null) {
+        boundInstances.add(bindCounterexample(combo));
+      } else if (swept) {
+        notes.add(path + ".instance: skipped a grid combination: " + problem);
+      } else {
+        p.add(path + ".instance", problem);
+      }
+    }
+    if (swept && boundInstances.isEmpty() && !instances.isEmpty()) {
+      p.add(path + ".instance", "every combination of the sweep is invalid, e.g.: "
+          + notes.get(0).substring(notes.get(0).indexOf("combination: ") + 13));
+    }
+    List<InitDistribution> boundInits = new ArrayList<>();
+    for (Map<String, JsonNode> combo : inits) {
+      boundInits.add(bindInit(combo));
+    }
+    List<List<SolverSpec>> boundSolvers = new ArrayList<>();
+    for (List<Map<String, JsonNode>> grid : solverGrids) {
+      List<SolverSpec> list = new ArrayList<>();
+      for (Map<String, JsonNode> combo : grid) {
+        list.add(bindSolver(combo));
+      }
+      boundSolvers.add(list);
+    }
+
+    if (p.size() > before || name == null || success == null) {
+      return null;
+    }
+    long cellCount = (long) boundInstances.size() * boundInits.size()
+        * boundSolvers.stream().mapToLong(List::size).sum();
+    if (cellCount > MAX_CELLS) {
+      p.add(path, "the grid expands to " + cellCount + " cells; at most " + MAX_CELLS
+          + " are allowed in one experiment (the cell list is sent to every executor)");
+      return null;
+    }
+    int trials = top.get("trials").get(0).intValue();
+    if (cellCount * trials > MAX_TOTAL_TRIALS) {
+      p.add(path + ".trials", cellCount + " cells x " + trials + " trials = " + cellCount * trials
+          + " runs; at most " + MAX_TOTAL_TRIALS + " are allowed in one experiment (split the study)");
+      return null;
+    }
+    List<Cell> cells = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    for (InstanceSpec inst : boundInstances) {
+      for (InitDistribution init : boundInits) {
+        String point = inst.canonicalKey() + "|" + Canonical.initKey(init);
+        long pointKey = Seeds.hash(point);
+        for (int si = 0; si < boundSolvers.size(); si++) {
+          for (SolverSpec solver : boundSolvers.get(si)) {
+            String cellId = String.format("%016x", Seeds.hash(point + "|" + solver.canonicalKey())).substring(0, 12);
+            String where = path + ".solvers[" + si + "]";
+            String previous = seen.putIfAbsent(cellId, where);
+            if (previous != null) {
+              p.add(where, "repeats a configuration already given at " + previous
+                  + "; identical cells would be run twice");
+              continue;
+            }
+            cells.add(new Cell(cells.size(), cellId, inst, init, solver, pointKey));
+          }
+        }
+      }
+    }
+    if (p.size() > before) {
+      return null;
+    }
+    String specJson = Canonical.sorted(node).toString();
+    return new Experiment(name, text(top, "description"), top.get("seed").get(0).longValue(), trials, success,
+        cells, notes, specJson, Canonical.sha256(specJson), source);
+  }
+
+  /** Returns the reason a counterexample parameter combination is invalid, or null. */
+  private static String counterexampleProblem(Map<String, JsonNode> c) {
+    int n = c.get("n").intValue();
+    int rStar = c.get("rStar").intValue();
+    int r = c.get("r").intValue();
+    double alpha = c.get("alpha").doubleValue();
+    double eps = c.get("epsilon").doubleValue();
+    if (r < rStar) {
+      return "r must be >= rStar (Theorem 2 takes a search rank r >= the true rank rStar); got rStar=" + rStar
+          + ", r=" + r;
+    }
+    if (r + rStar > n) {
+      return "r + rStar must be <= n (Theorem 2 places Q1 and Q2 in r + rStar distinct columns of I_n); got n=" + n
+          + ", rStar=" + rStar + ", r=" + r;
+    }
+    double delta = NonnegCounterexample.delta(rStar, r, alpha, eps);
+    if (!(delta < 1)) {
+      return String.format("delta = alpha^2 sqrt(r/rStar + 2 epsilon^2 r) must be < 1 (the operator needs"
+          + " sqrt(1 - delta^2)); got delta=%.6g at alpha=%s, epsilon=%s, rStar=%d, r=%d", delta,
+          Field.fmt(alpha), Field.fmt(eps), rStar, r);
+    }
+    return null;
+  }
+
+  private static InstanceSpec bindCounterexample(Map<String, JsonNode> c) {
+    return new InstanceSpec.Counterexample(c.get("variant").textValue(), new NonnegCounterexample(
+        c.get("n").intValue(), c.get("rStar").intValue(), c.get("r").intValue(),
+        c.get("alpha").doubleValue(), c.get("epsilon").doubleValue()));
+  }
+
+  private static InitDistribution bindInit(Map<String, JsonNode> c) {
+    String kind = c.get("kind").textValue();
+    return switch (kind) {
+      case InitDistribution.HalfNormal.KIND -> new InitDistribution.HalfNormal(c.get("scale").doubleValue());
+      case InitDistribution.Uniform.KIND -> new InitDistribution.Uniform(c.get("bound").doubleValue());
+      default -> throw new IllegalStateException("validated init kind " + kind);
+    };
+  }
+
+  private static SolverSpec bindSolver(Map<String, JsonNode> c) {
+    String name = c.get("name").textValue();
+    return switch (name) {
+      case SolverSpec.Pgd.NAME -> new SolverSpec.Pgd(new PgdConfig(
+          c.get("step").doubleValue(), c.get("maxIter").intValue(), c.get("tol").doubleValue()));
+      default -> throw new IllegalStateException("validated solver " + name);
+    };
+  }
+
+  /**
+   * Validates a tagged section ({@code tag} selects its field list from {@code byTag}) and
+   * expands its sweeps. Returns no combination when the section has a problem.
+   */
+  private static List<Map<String, JsonNode>> sectionGrid(
+      JsonNode node, String path, String tag, Map<String, List<Field>> byTag, Problems p) {
+    if (!node.isObject()) {
+      p.add(path, "expected an object, got " + kind(node));
+      return List.of();
+    }
+    JsonNode tagNode = node.get(tag);
+    List<String> tags = byTag.keySet().stream().sorted().toList();
+    if (tagNode == null) {
+      p.add(path + "." + tag, "missing required field (one of " + quoteAll(tags) + ")");
+      return List.of();
+    }
+    if (!tagNode.isTextual() || !byTag.containsKey(tagNode.textValue())) {
+      String given = tagNode.isTextual() ? "\"" + tagNode.textValue() + "\"" : kind(tagNode);
+      p.add(path + "." + tag, "must be one of " + quoteAll(tags) + "; got " + given
+          + (tagNode.isTextual() ? Names.suggestion(tagNode.textValue(), tags) : ""));
+      return List.of();
+    }
+    int before = p.size();
+    Map<String, List<JsonNode>> values = readSection(node, path, byTag.get(tagNode.textValue()), p);
+    if (p.size() > before) {
+      return List.of();
+    }
+    return cartesian(values);
+  }
+
+  /**
+   * Reads the fields of one object: reports unknown fields (with the closest valid name),
+   * missing required fields, wrong types and out-of-range values; fills defaults. Returns,
+   * per field in declaration order, its value list (one value unless swept).
+   */
+  static Map<String, List<JsonNode>> readSection(JsonNode node, String path, List<Field> fields, Problems p) {
+    Map<String, List<JsonNode>> out = new LinkedHashMap<>();
+    if (!node.isObject()) {
+      p.add(path, "expected an object, got " + kind(node));
+      return out;
+    }
+    List<String> names = fields.stream().map(Field::name).toList();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String given = it.next();
+      if (!names.contains(given)) {
+        p.add(path + "." + given, "unknown field" + Names.suggestion(given, names) + "; allowed here: "
+            + String.join(", ", names));
+      }
+    }
+    for (Field f : fields) {
+      String fpath = path + "." + f.name();
+      JsonNode v = node.get(f.name());
+      if (v == null || v.isNull()) {
+        if (f.required()) {
+          p.add(fpath, "missing required field (" + f.describe() + ")");
+        } else if (f.defaultValue() != null) {
+          out.put(f.name(), List.of(MAPPER.valueToTree(f.defaultValue())));
+        }
+        continue;
+      }
+      if (v.isArray() && f.type() != Field.Type.ARRAY) {
+        if (!f.sweepable()) {
+          p.add(fpath, "must be " + f.describe() + "; a list is not allowed here (this field cannot be swept)");
+          continue;
+        }
+        if (v.isEmpty()) {
+          p.add(fpath, "an empty list sweeps nothing: give at least one value (" + f.describe() + ")");
+          continue;
+        }
+        List<JsonNode> list = new ArrayList<>();
+        Set<Double> distinct = new HashSet<>();
+        boolean ok = true;
+        for (int i = 0; i < v.size(); i++) {
+          JsonNode e = v.get(i);
+          if (checkValue(f, e, fpath + "[" + i + "]", p)) {
+            if (!distinct.add(e.doubleValue())) {
+              p.add(fpath + "[" + i + "]", "repeats the value " + e + "; identical cells would be run twice");
+              ok = false;
+            }
+            list.add(e);
+          } else {
+            ok = false;
+          }
+        }
+        if (ok) {
+          out.put(f.name(), list);
+        }
+      } else if (checkValue(f, v, fpath, p)) {
+        out.put(f.name(), List.of(v));
+      }
+    }
+    return out;
+  }
+
+  /** Type and range check of one value; records a problem and returns false when invalid. */
+  private static boolean checkValue(Field f, JsonNode v, String path, Problems p) {
+    switch (f.type()) {
+      case INTEGER -> {
+        boolean integral = v.isIntegralNumber() ? v.canConvertToLong()
+            : v.isNumber() && Double.isFinite(v.doubleValue()) && v.doubleValue() == Math.rint(v.doubleValue())
+                && Math.abs(v.doubleValue()) < 9.0e15;
+        if (!integral) {
+          p.add(path, "must be " + f.describe() + "; got " + v);
+          return false;
+        }
+        if (!f.inRange(v.doubleValue())) {
+          p.add(path, "must be " + f.describe() + "; got " + v);
+          return false;
+        }
+        return true;
+      }
+      case NUMBER -> {
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+          p.add(path, "must be " + f.describe() + "; got " + (v.isTextual() ? "the string " + v : v));
+          return false;
+        }
+        if (!f.inRange(v.doubleValue())) {
+          p.add(path, "must be " + f.describe() + "; got " + v);
+          return false;
+        }
+        return true;
+      }
+      case STRING -> {
+        if (!v.isTextual()) {
+          p.add(path, "must be " + f.describe() + "; got " + kind(v));
+          return false;
+        }
+        if (!f.allowed().isEmpty() && !f.allowed().contains(v.textValue())) {
+          p.add(path, "must be " + f.describe() + "; got \"" + v.textValue() + "\""
+              + Names.suggestion(v.textValue(), f.allowed()));
+          return false;
+        }
+        return true;
+      }
+      case OBJECT -> {
+        if (!v.isObject()) {
+          p.add(path, "must be an object; got " + kind(v));
+          return false;
+        }
+        return true;
+      }
+      case ARRAY -> {
+        if (!v.isArray()) {
+          p.add(path, "must be an array; got " + kind(v));
+          return false;
+        }
+        return true;
+      }
+      default -> throw new IllegalStateException(f.type().toString());
+    }
+  }
+
+  /** Cartesian product of the value lists, the last field varying fastest. */
+  static List<Map<String, JsonNode>> cartesian(Map<String, List<JsonNode>> values) {
+    List<Map<String, JsonNode>> out = new ArrayList<>();
+    out.add(new LinkedHashMap<>());
+    for (Map.Entry<String, List<JsonNode>> axis : values.entrySet()) {
+      List<Map<String, JsonNode>> next = new ArrayList<>(out.size() * axis.getValue().size());
+      for (Map<String, JsonNode> partial : out) {
+        for (JsonNode v : axis.getValue()) {
+          Map<String, JsonNode> m = new LinkedHashMap<>(partial);
+          m.put(axis.getKey(), v);
+          next.add(m);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  private static String text(Map<String, List<JsonNode>> m, String key) {
+    List<JsonNode> v = m.get(key);
+    return v == null ? null : v.get(0).textValue();
+  }
+
+  private static String quoteAll(List<String> xs) {
+    return String.join(", ", xs.stream().map(x -> "\"" + x + "\"").toList());
+  }
+
+  private static String kind(JsonNode v) {
+    if (v.isTextual()) {
+      return "a string";
+    }
+    if (v.isNumber()) {
+      return "the number " + v;
+    }
+    if (v.isBoolean()) {
+      return "a boolean";
+    }
+    if (v.isArray()) {
+      return "an array";
+    }
+    if (v.isObject()) {
+      return "an object";
+    }
+    return v.getNodeType().toString().toLowerCase();
+  }
+}

@@ -1,0 +1,239 @@
+package org.basinbench.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.basinbench.instance.NonnegCounterexample;
+import org.basinbench.rng.InitDistribution;
+import org.junit.jupiter.api.Test;
+
+class SpecParserTest {
+  /** The example of the foundation issue, verbatim. */
+  static final String EXAMPLE = """
+      {
+        "experiment": "nonneg-delta-sweep",
+        "seed": 7,
+        "trials": 1000,
+        "instance": {"family": "nonneg-counterexample", "variant": "symmetric",
+                     "n": 4, "rStar": 1, "r": [1, 2], "alpha": [0.2, 0.5, 0.9], "epsilon": 0.5},
+        "init": {"kind": "half-normal", "scale": 0.5},
+        "solvers": [{"name": "pgd", "step": 0.05, "maxIter": 4000, "tol": 1e-8}],
+        "success": {"relError": 1e-3}
+      }
+      """;
+
+  static Experiment one(String json) throws SpecException {
+    List<Experiment> es = SpecParser.parse(json, "t.json");
+    assertEquals(1, es.size());
+    return es.get(0);
+  }
+
+  /** All problems of an invalid spec. */
+  static List<String> problems(String json) {
+    SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(json, "t.json"));
+    return e.problems();
+  }
+
+  static void assertProblem(List<String> problems, String... fragments) {
+    boolean found = problems.stream().anyMatch(p -> {
+      for (String f : fragments) {
+        if (!p.contains(f)) {
+          return false;
+        }
+      }
+      return true;
+    });
+    assertTrue(found, "no problem contains " + List.of(fragments) + " in " + problems);
+  }
+
+  /** The example with one field replaced: {@code "instance": {...}} etc. by plain text substitution. */
+  static String with(String from, String to) {
+    assertTrue(EXAMPLE.contains(from), from);
+    return EXAMPLE.replace(from, to);
+  }
+
+  @Test
+  void exampleExpandsToTheFeasibleCartesianProduct() throws SpecException {
+    Experiment e = one(EXAMPLE);
+    assertEquals("nonneg-delta-sweep", e.name());
+    assertEquals(7, e.seed());
+    assertEquals(1000, e.trials());
+    // 2 ranks x 3 alphas = 6 combinations; r = 2, alpha = 0.9 has delta = 0.81 sqrt(3) > 1.
+    assertEquals(5, e.cells().size());
+    assertEquals(1, e.notes().size());
+    assertTrue(e.notes().get(0).contains("delta=1.40296"), e.notes().get(0));
+    assertEquals(5000, e.totalTrials());
+    for (Cell c : e.cells()) {
+      NonnegCounterexample p = ((InstanceSpec.Counterexample) c.instance()).params();
+      assertTrue(p.delta() < 1);
+      assertEquals(0.5, ((InitDistribution.HalfNormal) c.init()).scale());
+      SolverSpec.Pgd pgd = (SolverSpec.Pgd) c.solver();
+      assertEquals(0.05, pgd.config().step());
+      assertEquals(4000, pgd.config().maxIter());
+      assertEquals(1e-8, pgd.config().tol());
+    }
+    // Last axis fastest: r = 1 with alpha 0.2, 0.5, 0.9, then r = 2 with alpha 0.2, 0.5.
+    double[] alphas = e.cells().stream()
+        .mapToDouble(c -> ((InstanceSpec.Counterexample) c.instance()).params().alpha()).toArray();
+    assertEquals(List.of(0.2, 0.5, 0.9, 0.2, 0.5), java.util.Arrays.stream(alphas).boxed().toList());
+    assertEquals(1e-3, e.success().relError());
+    assertEquals(SuccessCriteria.DEFAULT_SPURIOUS_DIST, e.success().spuriousDist());
+    assertEquals(64, e.specHash().length());
+  }
+
+  @Test
+  void cellIdsAndSeedsDoNotDependOnTheRestOfTheGrid() throws SpecException {
+    Experiment a = one(EXAMPLE);
+    Experiment b = one(with("\"alpha\": [0.2, 0.5, 0.9]", "\"alpha\": [0.1, 0.5]"));
+    Cell a05 = a.cells().get(1);
+    Cell b05 = b.cells().get(1);
+    assertEquals(0.5, ((InstanceSpec.Counterexample) b05.instance()).params().alpha());
+    assertEquals(a05.cellId(), b05.cellId());
+    assertEquals(a05.pointKey(), b05.pointKey());
+    Set<String> ids = a.cells().stream().map(Cell::cellId).collect(Collectors.toSet());
+    assertEquals(a.cells().size(), ids.size(), "cell ids are unique");
+  }
+
+  @Test
+  void solversOfAGridPointShareItsPointKey() throws SpecException {
+    Experiment e = one(with("\"solvers\": [{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 4000, \"tol\": 1e-8}]",
+        "\"solvers\": [{\"name\": \"pgd\", \"step\": [0.01, 0.05]}]"));
+    assertEquals(10, e.cells().size());
+    Cell first = e.cells().get(0);
+    Cell second = e.cells().get(1);
+    assertEquals(first.pointKey(), second.pointKey(), "same instance and init, different step");
+    assertNotEquals(first.cellId(), second.cellId());
+    assertEquals(10_000, ((SolverSpec.Pgd) first.solver()).config().maxIter(), "default maxIter");
+  }
+
+  @Test
+  void specHashIgnoresKeyOrderButNotValues() throws SpecException {
+    String reordered = """
+        {"seed": 7, "experiment": "nonneg-delta-sweep", "trials": 1000,
+         "init": {"scale": 0.5, "kind": "half-normal"},
+         "instance": {"variant": "symmetric", "family": "nonneg-counterexample",
+                      "n": 4, "rStar": 1, "r": [1, 2], "alpha": [0.2, 0.5, 0.9], "epsilon": 0.5},
+         "solvers": [{"name": "pgd", "step": 0.05, "maxIter": 4000, "tol": 1e-8}],
+         "success": {"relError": 1e-3}}
+        """;
+    assertEquals(one(EXAMPLE).specHash(), one(reordered).specHash());
+    assertNotEquals(one(EXAMPLE).specHash(), one(with("\"seed\": 7", "\"seed\": 8")).specHash());
+  }
+
+  @Test
+  void severalExperimentsPerFile() throws SpecException {
+    String two = "[" + EXAMPLE + "," + EXAMPLE.replace("nonneg-delta-sweep", "second") + "]";
+    assertEquals(List.of("nonneg-delta-sweep", "second"),
+        SpecParser.parse(two, "t.json").stream().map(Experiment::name).toList());
+    assertProblem(problems("[" + EXAMPLE + "," + EXAMPLE + "]"), "$[1].experiment", "duplicate experiment name");
+  }
+
+  @Test
+  void malformedJsonGivesLineAndColumn() {
+    List<String> p = problems("{\n  \"experiment\": \"x\",\n  \"seed\": 7,,\n}");
+    assertEquals(1, p.size());
+    assertProblem(p, "t.json: malformed JSON at line 3, column 13");
+  }
+
+  @Test
+  void emptyFileAndWrongRoot() {
+    assertProblem(problems("   "), "empty file");
+    assertProblem(problems("42"), "$", "expected an experiment object or an array");
+  }
+
+  @Test
+  void unknownFieldSuggestsTheClosestName() {
+    assertProblem(problems(with("\"epsilon\": 0.5", "\"epsilon\": 0.5, \"apha\": 1")), "$.instance.apha",
+        "unknown field", "did you mean \"alpha\"");
+    assertProblem(problems(with("\"seed\": 7", "\"seed\": 7, \"trails\": 3")), "$.trails", "did you mean \"trials\"");
+    assertProblem(problems(with("\"name\": \"pgd\"", "\"name\": \"pdg\"")), "$.solvers[0].name",
+        "did you mean \"pgd\"");
+    assertProblem(problems(with("\"family\": \"nonneg-counterexample\"", "\"family\": \"nonneg-counterexampel\"")),
+        "$.instance.family", "did you mean \"nonneg-counterexample\"");
+  }
+
+  @Test
+  void theorem2NeedsRPlusRStarAtMostN() {
+    List<String> p = problems(with("\"n\": 4, \"rStar\": 1, \"r\": [1, 2]", "\"n\": 3, \"rStar\": 1, \"r\": 3"));
+    assertProblem(p, "$.instance", "r + rStar must be <= n", "Theorem 2", "n=3, rStar=1, r=3");
+    assertProblem(problems(with("\"rStar\": 1, \"r\": [1, 2]", "\"rStar\": 2, \"r\": 1")), "r must be >= rStar");
+  }
+
+  @Test
+  void deltaAtLeastOneIsRejectedWhenNotSwept() {
+    // alpha = 0.9, r = 2, rStar = 1, eps = 0.5: delta = 0.81 sqrt(3) = 1.403.
+    List<String> p = problems(with("\"r\": [1, 2], \"alpha\": [0.2, 0.5, 0.9]", "\"r\": 2, \"alpha\": 0.9"));
+    assertProblem(p, "$.instance", "delta = alpha^2 sqrt(r/rStar + 2 epsilon^2 r) must be < 1", "delta=1.40296");
+    // A sweep with no feasible combination at all is an error too.
+    assertProblem(problems(with("\"r\": [1, 2], \"alpha\": [0.2, 0.5, 0.9]", "\"r\": 2, \"alpha\": [0.9, 1.0]")),
+        "every combination of the sweep is invalid");
+  }
+
+  @Test
+  void nonPositiveValuesNameTheFieldAndTheRange() {
+    assertProblem(problems(with("\"alpha\": [0.2, 0.5, 0.9]", "\"alpha\": [0.2, -0.5]")), "$.instance.alpha[1]",
+        "must be a number > 0", "got -0.5");
+    assertProblem(problems(with("\"epsilon\": 0.5", "\"epsilon\": 0")), "$.instance.epsilon", "a number > 0");
+    assertProblem(problems(with("\"trials\": 1000", "\"trials\": 0")), "$.trials", "an integer in [1, 100000000]");
+    assertProblem(problems(with("\"step\": 0.05", "\"step\": -1")), "$.solvers[0].step", "a number > 0");
+    assertProblem(problems(with("\"scale\": 0.5", "\"scale\": 0")), "$.init.scale", "a number > 0");
+    assertProblem(problems(with("\"n\": 4", "\"n\": 100000")), "$.instance.n", "an integer in [2, 512]");
+  }
+
+  @Test
+  void missingFieldsAreNamed() {
+    List<String> p = problems("{\"experiment\": \"x\", \"instance\": {\"family\": \"nonneg-counterexample\"},"
+        + " \"init\": {\"kind\": \"half-normal\"}, \"solvers\": [{\"name\": \"pgd\"}]}");
+    assertProblem(p, "$.seed", "missing required field");
+    assertProblem(p, "$.trials", "missing required field", "an integer in [1, 100000000]");
+    assertProblem(p, "$.instance.n", "missing required field");
+    assertProblem(p, "$.instance.alpha", "missing required field", "a number > 0");
+    assertProblem(p, "$.solvers[0].step", "missing required field");
+    assertTrue(p.size() >= 8, "every problem at once: " + p);
+  }
+
+  @Test
+  void wrongTypesAreNamed() {
+    assertProblem(problems(with("\"n\": 4", "\"n\": 4.5")), "$.instance.n", "must be an integer");
+    assertProblem(problems(with("\"n\": 4", "\"n\": \"4\"")), "$.instance.n", "must be an integer");
+    assertProblem(problems(with("\"epsilon\": 0.5", "\"epsilon\": \"half\"")), "$.instance.epsilon",
+        "got the string \"half\"");
+    assertProblem(problems(with("\"seed\": 7", "\"seed\": [1, 2]")), "$.seed", "cannot be swept");
+    assertProblem(problems(with("[{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 4000, \"tol\": 1e-8}]",
+        "{\"name\": \"pgd\"}")), "$.solvers", "must be an array");
+    assertProblem(problems(with("\"experiment\": \"nonneg-delta-sweep\"", "\"experiment\": \"../etc\"")),
+        "$.experiment", "safe identifier");
+  }
+
+  @Test
+  void emptyAndRepeatedSweepsAreRejected() {
+    assertProblem(problems(with("\"r\": [1, 2]", "\"r\": []")), "$.instance.r", "empty list");
+    assertProblem(problems(with("\"alpha\": [0.2, 0.5, 0.9]", "\"alpha\": [0.2, 0.2]")), "$.instance.alpha[1]",
+        "repeats the value");
+    assertProblem(problems(with("\"solvers\": [{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 4000, \"tol\": 1e-8}]",
+        "\"solvers\": [{\"name\": \"pgd\", \"step\": 0.05}, {\"name\": \"pgd\", \"step\": 0.05}]")),
+        "$.solvers[1]", "repeats a configuration already given at $.solvers[0]");
+    assertProblem(problems(with("\"solvers\": [{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 4000, \"tol\": 1e-8}]",
+        "\"solvers\": []")), "$.solvers", "at least one solver");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    String bad = EXAMPLE.replace("\"trials\": 1000", "\"trials\": -1").replace("\"step\": 0.05", "\"step\": 0")
+        .replace("\"epsilon\": 0.5", "\"epsilon\": 0.5, \"colour\": 1");
+    List<String> p = problems(bad);
+    assertProblem(p, "$.trials");
+    assertProblem(p, "$.solvers[0].step");
+    assertProblem(p, "$.instance.colour");
+  }
+
+  @Test
+  void integralDoublesAreAcceptedAsIntegers() throws SpecException {
+    assertEquals(100_000, one(with("\"trials\": 1000", "\"trials\": 1e5")).trials());
+  }
+}

@@ -1,0 +1,29 @@
+package org.basinbench.run;
+
+import org.basinbench.solver.Termination;
+
+/**
+ * What one trial produced, with the evidence for its label.
+ *
+ * @param cellIndex the cell's index in its experiment
+ * @param trial the trial index within the cell
+ * @param seed the trial seed (a pure function of spec seed, grid point and trial index)
+ * @param outcome the label
+ * @param termination why the solver stopped
+ * @param relError {@code ||U U^T - M*||_F / ||M*||_F} at the end point
+ * @param loss the objective at the end point
+ * @param pgNorm the stationarity residual {@code ||min(U, grad f(U))||_F} at the end point
+ * @param iterations solver updates performed
+ * @param distSpurious {@code ||U U^T - U0 U0^T||_F / ||U0 U0^T||_F}, U0 the catalogued spurious point
+ */
+public record TrialResult(
+    int cellIndex,
+    int trial,
+    long seed,
+    Outcome outcome,
+    Termination termination,
+    double relError,
+    double loss,
+    double pgNorm,
+    int iterations,
+    double distSpurious) {}

@@ -1,0 +1,180 @@
+package org.basinbench.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.basinbench.run.Outcome;
+import org.basinbench.run.Version;
+import org.basinbench.spec.Experiment;
+
+/**
+ * The Monte Carlo job: an experiment's trial keys are split into ranges, distributed
+ * ({@code mapPartitions}, one workspace per partition), and written as the trials table;
+ * the cells table is then aggregated from the written trials by Spark SQL. Both tables are
+ * staged and published only when complete.
+ */
+public final class BasinBenchJob {
+  static final String TRIALS_TABLE = "trials";
+  static final String CELLS_TABLE = "cells";
+  /** Above this many trial rows per output file, the trials table is split into more files. */
+  static final long ROWS_PER_FILE = 1_000_000L;
+  /** Tasks per core: enough for even progress and load balance, few enough to cost little. */
+  static final int TASKS_PER_CORE = 8;
+  /** Trials per task at most, so that very large runs still report progress often. */
+  static final long MAX_TRIALS_PER_TASK = 5_000L;
+
+  /** Settings of one invocation. */
+  public record Options(String out, int partitions, boolean progressTty) {}
+
+  private final SparkSession spark;
+  private final Options options;
+  private final PrintStream err;
+
+  public BasinBenchJob(SparkSession spark, Options options, PrintStream err) {
+    this.spark = spark;
+    this.options = options;
+    this.err = err;
+  }
+
+  /** Checks the output location before any work; creates nothing. */
+  public void checkOutput() throws OutputException, IOException {
+    OutputLayout.open(options.out(), spark.sparkContext().hadoopConfiguration()).close();
+  }
+
+  /** Runs every experiment in order; each is published as soon as it completes. */
+  public List<ExperimentSummary> run(List<Experiment> experiments) throws OutputException, IOException {
+    try (OutputLayout layout = OutputLayout.open(options.out(), spark.sparkContext().hadoopConfiguration())) {
+      return run(experiments, layout);
+    }
+  }
+
+  private List<ExperimentSummary> run(List<Experiment> experiments, OutputLayout layout) throws IOException {
+    Thread cleanup = new Thread(layout::cleanup, "basinbench-staging-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      layout.claim();
+      List<ExperimentSummary> out = new ArrayList<>();
+      for (Experiment e : experiments) {
+        out.add(runOne(e, layout));
+      }
+      return out;
+    } finally {
+      layout.cleanup();
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting; the hook runs anyway.
+      }
+    }
+  }
+
+  /** Number of tasks for {@code total} trials. Results never depend on it. */
+  static int partitionsFor(long total, int defaultParallelism, int requested) {
+    if (requested > 0) {
+      return (int) Math.min(requested, total);
+    }
+    long byCores = (long) TASKS_PER_CORE * Math.max(1, defaultParallelism);
+    long bySize = (total + MAX_TRIALS_PER_TASK - 1) / MAX_TRIALS_PER_TASK;
+    return (int) Math.max(1, Math.min(total, Math.min(100_000, Math.max(byCores, bySize))));
+  }
+
+  /** Splits {@code [0, total)} into {@code parts} contiguous, nearly equal ranges. */
+  static List<TrialRange> ranges(long total, int parts) {
+    List<TrialRange> out = new ArrayList<>(parts);
+    for (int i = 0; i < parts; i++) {
+      out.add(new TrialRange(total * i / parts, total * (i + 1) / parts));
+    }
+    return out;
+  }
+
+  private ExperimentSummary runOne(Experiment e, OutputLayout layout) throws IOException {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    long total = e.totalTrials();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int parts = partitionsFor(total, jsc.defaultParallelism(), options.partitions());
+    Broadcast<Experiment> b = jsc.broadcast(e);
+    LongAccumulator done = jsc.sc().longAccumulator("trials done: " + e.name());
+    jsc.setJobGroup("basinbench-" + e.name(), "BasinBench experiment " + e.name(), true);
+    try {
+      JavaRDD<Row> rows = jsc.parallelize(ranges(total, parts), parts).mapPartitions(new TrialPartition(b, done));
+      Dataset<Row> trials = spark.createDataFrame(rows, Schema.TRIALS_SCHEMA);
+      long files = Math.max(1, (total + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+      if (parts > files) {
+        trials = trials.repartition((int) files);
+      }
+      String stagedTrials = layout.staged(TRIALS_TABLE, e.name());
+      try (Progress p = new Progress(err, e.name(), total, done::value, options.progressTty())) {
+        trials.write().parquet(stagedTrials);
+      }
+      Dataset<Row> cells = CellsAggregation.aggregate(spark.read().schema(Schema.TRIALS_SCHEMA).parquet(stagedTrials));
+      String stagedCells = layout.staged(CELLS_TABLE, e.name());
+      cells.coalesce(1).write().parquet(stagedCells);
+      List<Row> cellRows = spark.read().parquet(stagedCells).orderBy(col(Schema.CELL_INDEX)).collectAsList();
+      Map<String, Long> outcomes = new LinkedHashMap<>();
+      long counted = 0;
+      for (Outcome o : Outcome.values()) {
+        long c = cellRows.stream().mapToLong(r -> r.<Long>getAs(Schema.outcomeCount(o))).sum();
+        outcomes.put(o.name(), c);
+        counted += c;
+      }
+      if (counted != total) {
+        throw new IllegalStateException("experiment " + e.name() + ": " + counted + " trials aggregated, expected "
+            + total + "; nothing was published");
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      String manifest = manifest(e, started, seconds, outcomes);
+      layout.publish(e.name(), List.of(TRIALS_TABLE, CELLS_TABLE), manifest);
+      return new ExperimentSummary(e.name(), total, e.cells().size(), outcomes, cellRows,
+          List.of(layout.published(TRIALS_TABLE, e.name()).toString(),
+              layout.published(CELLS_TABLE, e.name()).toString()),
+          layout.manifest(e.name()).toString(), seconds);
+    } finally {
+      jsc.clearJobGroup();
+      b.destroy();
+    }
+  }
+
+  private String manifest(Experiment e, Instant started, double seconds, Map<String, Long> outcomes)
+      throws IOException {
+    ObjectMapper m = new ObjectMapper();
+    ObjectNode root = m.createObjectNode();
+    root.put("experiment", e.name());
+    root.put("description", e.description());
+    root.put("specHash", e.specHash());
+    root.put("source", e.source());
+    root.set("spec", m.readTree(e.specJson()));
+    root.put("seed", e.seed());
+    root.put("cells", e.cells().size());
+    root.put("trialsPerCell", e.trials());
+    root.put("totalTrials", e.totalTrials());
+    e.notes().forEach(root.putArray("skippedCombinations")::add);
+    ObjectNode oc = root.putObject("outcomes");
+    outcomes.forEach(oc::put);
+    root.put("basinbenchVersion", Version.basinbench());
+    root.put("sparkVersion", spark.version());
+    root.put("master", spark.sparkContext().master());
+    root.put("startedAt", started.toString());
+    root.put("finishedAt", Instant.now().toString());
+    root.put("elapsedSeconds", Math.round(seconds * 1000) / 1000.0);
+    ObjectNode tables = root.putObject("tables");
+    tables.put(TRIALS_TABLE, TRIALS_TABLE + "/experiment=" + e.name());
+    tables.put(CELLS_TABLE, CELLS_TABLE + "/experiment=" + e.name());
+    return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+}

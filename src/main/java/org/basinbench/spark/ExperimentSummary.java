@@ -1,0 +1,19 @@
+package org.basinbench.spark;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/**
+ * What a finished experiment reports back to the driver: its cells-table rows (small: one per
+ * cell), outcome totals, where the tables went, and how long it took.
+ */
+public record ExperimentSummary(
+    String experiment,
+    long totalTrials,
+    int cells,
+    Map<String, Long> outcomes,
+    List<Row> cellRows,
+    List<String> tablePaths,
+    String manifestPath,
+    double seconds) {}

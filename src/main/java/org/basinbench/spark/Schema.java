@@ -1,0 +1,138 @@
+package org.basinbench.spark;
+
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.basinbench.instance.NonnegCounterexample;
+import org.basinbench.run.TrialResult;
+import org.basinbench.spec.Cell;
+import org.basinbench.spec.InstanceSpec;
+import org.basinbench.spec.SolverSpec;
+
+/** Every column name and type of the output tables, in one place. */
+public final class Schema {
+  private Schema() {}
+
+  public static final String CELL_ID = "cell_id";
+  public static final String CELL_INDEX = "cell_index";
+  public static final String FAMILY = "family";
+  public static final String VARIANT = "variant";
+  public static final String N = "n";
+  public static final String R_STAR = "r_star";
+  public static final String R = "r";
+  public static final String ALPHA = "alpha";
+  public static final String EPSILON = "epsilon";
+  public static final String DELTA = "delta";
+  public static final String INIT_KIND = "init_kind";
+  public static final String INIT_SCALE = "init_scale";
+  public static final String SOLVER = "solver";
+  public static final String STEP = "step";
+  public static final String MAX_ITER = "max_iter";
+  public static final String TOL = "tol";
+
+  public static final String TRIAL = "trial";
+  public static final String SEED = "seed";
+  public static final String OUTCOME = "outcome";
+  public static final String TERMINATION = "termination";
+  public static final String REL_ERROR = "rel_error";
+  public static final String LOSS = "loss";
+  public static final String PG_NORM = "pg_norm";
+  public static final String ITERATIONS = "iterations";
+  public static final String DIST_SPURIOUS = "dist_spurious";
+
+  public static final String TRIALS = "trials";
+  public static final String SUCCESSES = "successes";
+  public static final String FAILURES = "failures";
+  public static final String FAILURE_RATE = "failure_rate";
+  public static final String CI_LOW = "ci_low";
+  public static final String CI_HIGH = "ci_high";
+  public static final String MEDIAN_ITERATIONS = "median_iterations";
+
+  /** The cell's parameters: the same in every row of a cell, repeated in both tables. */
+  public static final List<StructField> CELL_FIELDS = List.of(
+      field(CELL_ID, StringType, false),
+      field(CELL_INDEX, IntegerType, false),
+      field(FAMILY, StringType, false),
+      field(VARIANT, StringType, false),
+      field(N, IntegerType, false),
+      field(R_STAR, IntegerType, false),
+      field(R, IntegerType, false),
+      field(ALPHA, DoubleType, false),
+      field(EPSILON, DoubleType, false),
+      field(DELTA, DoubleType, false),
+      field(INIT_KIND, StringType, false),
+      field(INIT_SCALE, DoubleType, false),
+      field(SOLVER, StringType, false),
+      field(STEP, DoubleType, false),
+      field(MAX_ITER, IntegerType, false),
+      field(TOL, DoubleType, false));
+
+  /** One row per trial. Non-finite measurements are written as null, never NaN. */
+  public static final StructType TRIALS_SCHEMA = struct(CELL_FIELDS, List.of(
+      field(TRIAL, IntegerType, false),
+      field(SEED, LongType, false),
+      field(OUTCOME, StringType, false),
+      field(TERMINATION, StringType, false),
+      field(REL_ERROR, DoubleType, true),
+      field(LOSS, DoubleType, true),
+      field(PG_NORM, DoubleType, true),
+      field(ITERATIONS, IntegerType, false),
+      field(DIST_SPURIOUS, DoubleType, true)));
+
+  /** Column name of the count of one outcome in the cells table, e.g. {@code n_spurious}. */
+  public static String outcomeCount(org.basinbench.run.Outcome o) {
+    return "n_" + o.name().toLowerCase();
+  }
+
+  /** The cell's parameter values, in {@link #CELL_FIELDS} order. */
+  static Object[] cellValues(Cell cell) {
+    InstanceSpec.Counterexample inst = (InstanceSpec.Counterexample) cell.instance();
+    NonnegCounterexample p = inst.params();
+    SolverSpec.Pgd pgd = (SolverSpec.Pgd) cell.solver();
+    return new Object[] {
+      cell.cellId(), cell.index(), inst.family(), inst.variant(), p.n(), p.rStar(), p.r(), p.alpha(), p.epsilon(),
+      p.delta(), cell.init().kind(), cell.init().parameter(), pgd.name(), pgd.config().step(),
+      pgd.config().maxIter(), pgd.config().tol()
+    };
+  }
+
+  /** A trials-table row. */
+  static Row trialRow(Object[] cellValues, TrialResult t) {
+    Object[] v = new Object[TRIALS_SCHEMA.size()];
+    System.arraycopy(cellValues, 0, v, 0, cellValues.length);
+    int i = cellValues.length;
+    v[i++] = t.trial();
+    v[i++] = t.seed();
+    v[i++] = t.outcome().name();
+    v[i++] = t.termination().name();
+    v[i++] = finiteOrNull(t.relError());
+    v[i++] = finiteOrNull(t.loss());
+    v[i++] = finiteOrNull(t.pgNorm());
+    v[i++] = t.iterations();
+    v[i] = finiteOrNull(t.distSpurious());
+    return RowFactory.create(v);
+  }
+
+  private static Double finiteOrNull(double x) {
+    return Double.isFinite(x) ? x : null;
+  }
+
+  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+    return DataTypes.createStructField(name, type, nullable);
+  }
+
+  private static StructType struct(List<StructField> a, List<StructField> b) {
+    List<StructField> all = new ArrayList<>(a);
+    all.addAll(b);
+    return DataTypes.createStructType(all);
+  }
+}

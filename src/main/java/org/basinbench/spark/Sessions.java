@@ -1,0 +1,34 @@
+package org.basinbench.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Creates the SparkSession of a run. */
+public final class Sessions {
+  private Sessions() {}
+
+  /**
+   * A session for {@code master}, or, when null, for the master that spark-submit configured,
+   * or else embedded {@code local[*]}. Local runs bind to 127.0.0.1 and keep the web UI off
+   * (a benchmark must not open a port to the network by default); Spark's own console
+   * progress bar is off because BasinBench draws its own.
+   */
+  public static SparkSession create(String master) {
+    SparkConf conf = new SparkConf(); // picks up spark.* system properties set by spark-submit
+    if (master != null) {
+      conf.setMaster(master);
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    conf.setIfMissing("spark.app.name", "BasinBench");
+    if (conf.get("spark.master").startsWith("local")) {
+      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    // The trials schema is wide; without this Spark warns that it truncated a plan string.
+    conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}

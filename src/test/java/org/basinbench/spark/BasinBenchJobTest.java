@@ -1,0 +1,166 @@
+package org.basinbench.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.basinbench.run.Outcome;
+import org.basinbench.run.TrialResult;
+import org.basinbench.run.TrialRunner;
+import org.basinbench.spec.Experiment;
+import org.basinbench.spec.SpecParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BasinBenchJobTest {
+  static final int TRIALS = 40;
+  static final String SPEC = """
+      {"experiment": "small", "seed": 3, "trials": %d,
+       "instance": {"family": "nonneg-counterexample", "n": 3, "rStar": 1, "r": 1,
+                    "alpha": [0.3, 0.8], "epsilon": 0.5},
+       "init": {"kind": "half-normal", "scale": 0.5},
+       "solvers": [{"name": "pgd", "step": 0.05, "maxIter": 3000}, {"name": "pgd", "step": 0.2, "maxIter": 3}]}
+      """.formatted(TRIALS);
+
+  static SparkSession spark;
+  static Experiment experiment;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    spark = TestSpark.session();
+    experiment = SpecParser.parse(SPEC, "small.json").get(0);
+  }
+
+  static List<ExperimentSummary> run(Path out, int partitions) throws Exception {
+    BasinBenchJob job = new BasinBenchJob(spark, new BasinBenchJob.Options(out.toString(), partitions, false),
+        new PrintStream(new ByteArrayOutputStream()));
+    return job.run(List.of(experiment));
+  }
+
+  static List<Row> sortedTrials(Path out) {
+    Dataset<Row> t = spark.read().parquet(out.resolve("trials").resolve("experiment=small").toString());
+    List<Row> rows = new ArrayList<>(t.collectAsList());
+    rows.sort(Comparator.comparing((Row r) -> r.<Integer>getAs(Schema.CELL_INDEX))
+        .thenComparing(r -> r.<Integer>getAs(Schema.TRIAL)));
+    return rows;
+  }
+
+  @Test
+  void writesBothTablesWithConsistentCounts() throws Exception {
+    Path out = tmp.resolve("out");
+    ExperimentSummary s = run(out, 0).get(0);
+    int cells = experiment.cells().size();
+    assertEquals(4, cells);
+    assertEquals((long) cells * TRIALS, s.totalTrials());
+    assertEquals((long) cells * TRIALS, sortedTrials(out).size());
+
+    List<Row> cellRows = spark.read().parquet(out.resolve("cells/experiment=small").toString())
+        .collectAsList();
+    assertEquals(cells, cellRows.size());
+    for (Row r : cellRows) {
+      long trials = r.<Long>getAs(Schema.TRIALS);
+      assertEquals(TRIALS, trials);
+      long sum = 0;
+      for (Outcome o : Outcome.values()) {
+        sum += r.<Long>getAs(Schema.outcomeCount(o));
+      }
+      assertEquals(trials, sum, "outcome counts sum to trials");
+      long failures = r.<Long>getAs(Schema.FAILURES);
+      assertEquals(trials - r.<Long>getAs(Schema.SUCCESSES), failures);
+      double rate = r.<Double>getAs(Schema.FAILURE_RATE);
+      assertEquals((double) failures / trials, rate, 0.0);
+      assertTrue(r.<Double>getAs(Schema.CI_LOW) <= rate && rate <= r.<Double>getAs(Schema.CI_HIGH), r.toString());
+    }
+    // The 3-iteration solver cannot converge: its cells are all budget-exhausted failures.
+    long starved = cellRows.stream().filter(r -> r.<Integer>getAs(Schema.MAX_ITER) == 3)
+        .mapToLong(r -> r.<Long>getAs(Schema.outcomeCount(Outcome.NOT_CONVERGED))).sum();
+    assertEquals(2L * TRIALS, starved);
+    assertEquals(3.0, cellRows.stream().filter(r -> r.<Integer>getAs(Schema.MAX_ITER) == 3)
+        .findFirst().orElseThrow().<Double>getAs(Schema.MEDIAN_ITERATIONS));
+
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifests/small.json").toFile());
+    assertEquals(experiment.specHash(), manifest.get("specHash").asText());
+    assertEquals((long) cells * TRIALS, manifest.get("totalTrials").asLong());
+    assertTrue(Files.exists(out.resolve(".basinbench")));
+    assertFalse(Files.exists(out.resolve("_staging")), "staging is cleaned up");
+  }
+
+  @Test
+  void rowsAreIdenticalForAnyPartitioningAndEqualTheDirectComputation() throws Exception {
+    Path one = tmp.resolve("one");
+    Path three = tmp.resolve("three");
+    run(one, 1);
+    run(three, 3);
+    List<Row> a = sortedTrials(one);
+    List<Row> b = sortedTrials(three);
+    assertEquals(a, b);
+    // Each Spark row is exactly what the pure trial function returns for its key.
+    TrialRunner runner = new TrialRunner(experiment);
+    for (Row row : a) {
+      TrialResult direct = runner.run(row.<Integer>getAs(Schema.CELL_INDEX), row.<Integer>getAs(Schema.TRIAL));
+      assertEquals(direct.seed(), row.<Long>getAs(Schema.SEED));
+      assertEquals(direct.outcome().name(), row.<String>getAs(Schema.OUTCOME));
+      assertEquals(direct.iterations(), row.<Integer>getAs(Schema.ITERATIONS));
+      assertEquals(direct.loss(), row.<Double>getAs(Schema.LOSS), 0.0);
+      assertEquals(direct.relError(), row.<Double>getAs(Schema.REL_ERROR), 0.0);
+    }
+  }
+
+  @Test
+  void aRerunReplacesTheExperimentsTables() throws Exception {
+    Path out = tmp.resolve("again");
+    run(out, 2);
+    run(out, 5);
+    assertEquals(experiment.cells().size() * TRIALS, sortedTrials(out).size());
+  }
+
+  @Test
+  void refusesAForeignDirectoryAndAFile() throws Exception {
+    Path foreign = Files.createDirectories(tmp.resolve("foreign"));
+    Files.writeString(foreign.resolve("notes.txt"), "mine");
+    OutputException e = assertThrows(OutputException.class, () -> run(foreign, 0));
+    assertTrue(e.getMessage().contains("no .basinbench marker"), e.getMessage());
+    assertEquals(List.of(foreign.resolve("notes.txt")), Files.list(foreign).toList(), "left untouched");
+
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    assertTrue(assertThrows(OutputException.class, () -> run(file, 0)).getMessage().contains("is a file"));
+  }
+
+  @Test
+  void partitionPlanCoversEveryTrialOnce() {
+    for (long total : new long[] {1, 7, 1000, 123_457}) {
+      for (int parts : new int[] {1, 3, 16}) {
+        int p = (int) Math.min(parts, total);
+        List<TrialRange> ranges = BasinBenchJob.ranges(total, p);
+        long next = 0;
+        for (TrialRange r : ranges) {
+          assertEquals(next, r.start());
+          assertTrue(r.end() > r.start(), "no empty task");
+          next = r.end();
+        }
+        assertEquals(total, next);
+      }
+    }
+    assertEquals(16, BasinBenchJob.partitionsFor(1000, 2, 0), "8 tasks per core");
+    assertEquals(7, BasinBenchJob.partitionsFor(7, 2, 0), "never more tasks than trials");
+    assertEquals(200, BasinBenchJob.partitionsFor(1_000_000, 2, 0), "at most 5000 trials per task");
+    assertEquals(3, BasinBenchJob.partitionsFor(1000, 2, 3), "explicit request");
+  }
+}

@@ -1,0 +1,337 @@
+package org.basinbench.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.basinbench.run.Outcome;
+import org.basinbench.run.Version;
+import org.basinbench.spark.BasinBenchJob;
+import org.basinbench.spark.ExperimentSummary;
+import org.basinbench.spark.OutputException;
+import org.basinbench.spark.Schema;
+import org.basinbench.spark.Sessions;
+import org.basinbench.spec.Cell;
+import org.basinbench.spec.Experiment;
+import org.basinbench.spec.SolverSpec;
+import org.basinbench.spec.SpecException;
+import org.basinbench.spec.SpecParser;
+
+/**
+ * The {@code basinbench} command line. Exit codes: 0 success, 2 invalid input (spec,
+ * arguments, output path), 1 anything else.
+ */
+public final class Main {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int INVALID = 2;
+
+  static final String DEFAULT_OUT = "data/out";
+  /** Cells listed in the run summary; the cells table holds them all. */
+  static final int SUMMARY_CELLS = 40;
+
+  static final String USAGE = """
+      BasinBench: how often does local optimisation fail on nonnegative low-rank problems?
+
+      Usage:
+        basinbench run SPEC.json [SPEC.json ...] [--out DIR] [--master URL] [--partitions N]
+        basinbench validate SPEC.json [SPEC.json ...]
+        basinbench --help | --version
+
+      Commands:
+        run        run every experiment of the specs on Spark, write Parquet tables under DIR
+        validate   check specs and print their expanded grids, without running anything
+
+      Run 'basinbench COMMAND --help' for a command's options.
+      Exit codes: 0 success, 2 invalid input (spec, arguments, output path), 1 other failure.
+      """;
+
+  static final String RUN_USAGE = """
+      Usage: basinbench run SPEC.json [SPEC.json ...] [options]
+
+      Runs every experiment in the given specs and writes, per experiment NAME:
+        DIR/trials/experiment=NAME/   one row per trial (Parquet)
+        DIR/cells/experiment=NAME/    one row per cell: failure rate, Wilson 95% interval, outcome counts
+        DIR/manifests/NAME.json       spec, hash, versions, master, times, outcome totals
+      Tables appear only when complete; a failed run leaves earlier tables untouched.
+
+      Options:
+        --out DIR          output directory (default data/out); a local path or any Hadoop URI
+        --master URL       Spark master (default: the one spark-submit set, else local[*])
+        --partitions N     number of Spark tasks (default: 8 per core, at most 5000 trials each);
+                           results are identical for every N
+        --help             this text
+      """;
+
+  static final String VALIDATE_USAGE = """
+      Usage: basinbench validate SPEC.json [SPEC.json ...]
+
+      Checks the specs, reports every problem (with its JSON path and the allowed range) and
+      prints each experiment's expanded grid: cells x trials = runs. Runs nothing, writes nothing.
+      Exit code 0 when every spec is valid, 2 otherwise.
+      """;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    int code = new Main(System.out, System.err).execute(args);
+    System.out.flush();
+    System.err.flush();
+    System.exit(code);
+  }
+
+  /** Runs a command; returns the exit code (never calls System.exit). */
+  public int execute(String[] args) {
+    try {
+      if (args.length == 0) {
+        err.print(USAGE);
+        return INVALID;
+      }
+      String cmd = args[0];
+      List<String> rest = List.of(args).subList(1, args.length);
+      switch (cmd) {
+        case "-h", "--help", "help" -> {
+          out.print(USAGE);
+          return OK;
+        }
+        case "--version" -> {
+          out.println("basinbench " + Version.basinbench());
+          return OK;
+        }
+        case "run" -> {
+          return run(rest);
+        }
+        case "validate" -> {
+          return validate(rest);
+        }
+        default -> throw new UsageException("unknown command '" + cmd + "'; commands: run, validate (see --help)");
+      }
+    } catch (UsageException e) {
+      err.println("basinbench: " + e.getMessage());
+      return INVALID;
+    }
+  }
+
+  /** Parsed options of a command. */
+  private record Parsed(List<String> specs, Map<String, String> options, boolean help) {}
+
+  private static Parsed parse(List<String> args, List<String> valued, String cmd) throws UsageException {
+    List<String> specs = new ArrayList<>();
+    Map<String, String> opts = new HashMap<>();
+    boolean help = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--help") || a.equals("-h")) {
+        help = true;
+      } else if (a.startsWith("--")) {
+        String name = a;
+        String value = null;
+        int eq = a.indexOf('=');
+        if (eq > 0) {
+          name = a.substring(0, eq);
+          value = a.substring(eq + 1);
+        }
+        if (!valued.contains(name)) {
+          String hint = valued.isEmpty() ? "" : "; options of '" + cmd + "': " + String.join(", ", valued);
+          throw new UsageException("unknown option " + name + " for '" + cmd + "'" + hint);
+        }
+        if (value == null) {
+          if (i + 1 >= args.size()) {
+            throw new UsageException("option " + name + " needs a value");
+          }
+          value = args.get(++i);
+        }
+        opts.put(name, value);
+      } else {
+        specs.add(a);
+      }
+    }
+    if (!help && specs.isEmpty()) {
+      throw new UsageException("'" + cmd + "' needs at least one SPEC.json (see 'basinbench " + cmd + " --help')");
+    }
+    return new Parsed(specs, opts, help);
+  }
+
+  /** Parses every spec; reports all problems of all files at once. */
+  private List<Experiment> loadSpecs(List<String> files) throws SpecException {
+    List<Experiment> all = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
+    for (String f : files) {
+      try {
+        for (Experiment e : SpecParser.parseFile(Path.of(f))) {
+          String other = names.putIfAbsent(e.name(), f);
+          if (other != null) {
+            problems.add(f + ": $.experiment: experiment name \"" + e.name() + "\" is also used in " + other
+                + "; each experiment writes its own tables, so names must be unique");
+          }
+          all.add(e);
+        }
+      } catch (SpecException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return all;
+  }
+
+  private int validate(List<String> args) throws UsageException {
+    Parsed p = parse(args, List.of(), "validate");
+    if (p.help()) {
+      out.print(VALIDATE_USAGE);
+      return OK;
+    }
+    List<Experiment> experiments;
+    try {
+      experiments = loadSpecs(p.specs());
+    } catch (SpecException e) {
+      e.problems().forEach(err::println);
+      err.println("invalid: " + e.problems().size() + " problem(s)");
+      return INVALID;
+    }
+    for (Experiment e : experiments) {
+      long maxIterations = 0;
+      for (Cell c : e.cells()) {
+        if (c.solver() instanceof SolverSpec.Pgd pgd) {
+          maxIterations += (long) pgd.config().maxIter() * e.trials();
+        }
+      }
+      out.printf(Locale.ROOT, "%s (%s): %d cells x %d trials = %d runs, at most %.3g solver iterations%n",
+          e.name(), e.source(), e.cells().size(), e.trials(), e.totalTrials(), (double) maxIterations);
+      e.notes().forEach(n -> out.println("  note: " + n));
+      for (Cell c : e.cells()) {
+        out.println("  " + c.cellId() + "  " + describe(c));
+      }
+    }
+    out.println("valid: " + experiments.size() + " experiment(s)");
+    return OK;
+  }
+
+  static String describe(Cell c) {
+    return c.instance().describe() + "  init " + c.init().kind() + "(" + c.init().parameter() + ")  "
+        + c.solver().describe();
+  }
+
+  private int run(List<String> args) throws UsageException {
+    Parsed p = parse(args, List.of("--out", "--master", "--partitions"), "run");
+    if (p.help()) {
+      out.print(RUN_USAGE);
+      return OK;
+    }
+    String outDir = p.options().getOrDefault("--out", DEFAULT_OUT);
+    int partitions = 0;
+    if (p.options().containsKey("--partitions")) {
+      try {
+        partitions = Integer.parseInt(p.options().get("--partitions"));
+      } catch (NumberFormatException e) {
+        partitions = -1;
+      }
+      if (partitions < 1) {
+        throw new UsageException("--partitions must be an integer >= 1, got " + p.options().get("--partitions"));
+      }
+    }
+    String master = p.options().get("--master");
+    if (master != null && master.isBlank()) {
+      throw new UsageException("--master must not be empty (e.g. local[2], spark://host:7077)");
+    }
+    List<Experiment> experiments;
+    try {
+      experiments = loadSpecs(p.specs());
+    } catch (SpecException e) {
+      e.problems().forEach(err::println);
+      err.println("invalid: " + e.problems().size() + " problem(s); nothing was run or written");
+      return INVALID;
+    }
+    for (Experiment e : experiments) {
+      e.notes().forEach(n -> err.println("note: " + n));
+    }
+    if (LocalOutputCheck.isLocal(outDir)) {
+      String problem = LocalOutputCheck.problem(outDir);
+      if (problem != null) {
+        err.println("basinbench: " + problem);
+        return INVALID;
+      }
+    }
+    boolean tty = switch (String.valueOf(System.getenv("BASINBENCH_PROGRESS"))) {
+      case "tty" -> true;
+      case "plain" -> false;
+      default -> System.console() != null;
+    };
+    SparkSession spark = null;
+    // Stop only a session this command created, never one its host (a test, a notebook) owns.
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    try {
+      spark = Sessions.create(master);
+      BasinBenchJob job = new BasinBenchJob(spark, new BasinBenchJob.Options(outDir, partitions, tty), err);
+      job.checkOutput();
+      List<ExperimentSummary> summaries = job.run(experiments);
+      summaries.forEach(this::printSummary);
+      return OK;
+    } catch (OutputException e) {
+      err.println("basinbench: " + e.getMessage());
+      return INVALID;
+    } catch (Exception e) {
+      err.println("basinbench: run failed: " + rootMessage(e));
+      err.println("(tables of experiments completed before the failure are published; the rest were not written)");
+      if (System.getenv("BASINBENCH_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      return FAILED;
+    } finally {
+      if (spark != null && ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    String m = c.getMessage();
+    return (c == t ? "" : t.getClass().getSimpleName() + " caused by ") + c.getClass().getSimpleName()
+        + (m == null ? "" : ": " + m);
+  }
+
+  private void printSummary(ExperimentSummary s) {
+    out.printf(Locale.ROOT, "%n%s: %d trials in %d cells, %.1f s (%.0f trials/s)%n", s.experiment(),
+        s.totalTrials(), s.cells(), s.seconds(), s.totalTrials() / Math.max(s.seconds(), 1e-9));
+    StringBuilder totals = new StringBuilder("  outcomes:");
+    s.outcomes().forEach((k, v) -> totals.append(' ').append(k).append('=').append(v));
+    out.println(totals);
+    out.printf(Locale.ROOT, "  %-12s %3s %3s %3s %7s %7s %7s %-6s %8s  %-17s %s%n", "cell", "n", "r*", "r", "alpha",
+        "eps", "delta", "solver", "failure", "95% CI", "success/spurious/other/not-conv/diverged");
+    int shown = 0;
+    for (Row r : s.cellRows()) {
+      if (shown++ == SUMMARY_CELLS) {
+        out.println("  ... " + (s.cellRows().size() - SUMMARY_CELLS) + " more cells in the cells table");
+        break;
+      }
+      StringBuilder counts = new StringBuilder();
+      for (Outcome o : Outcome.values()) {
+        counts.append(counts.length() == 0 ? "" : "/").append(r.<Long>getAs(Schema.outcomeCount(o)));
+      }
+      out.printf(Locale.ROOT, "  %-12s %3d %3d %3d %7.4g %7.4g %7.4g %-6s %8.4f  [%.4f, %.4f]  %s%n",
+          r.<String>getAs(Schema.CELL_ID), r.<Integer>getAs(Schema.N), r.<Integer>getAs(Schema.R_STAR),
+          r.<Integer>getAs(Schema.R), r.<Double>getAs(Schema.ALPHA), r.<Double>getAs(Schema.EPSILON),
+          r.<Double>getAs(Schema.DELTA), r.<String>getAs(Schema.SOLVER), r.<Double>getAs(Schema.FAILURE_RATE),
+          r.<Double>getAs(Schema.CI_LOW), r.<Double>getAs(Schema.CI_HIGH), counts);
+    }
+    s.tablePaths().forEach(t -> out.println("  table: " + t));
+    out.println("  manifest: " + s.manifestPath());
+  }
+}

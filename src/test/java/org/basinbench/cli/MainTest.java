@@ -1,0 +1,133 @@
+package org.basinbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.basinbench.spark.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir
+  Path tmp;
+
+  /** Result of one command: exit code, stdout, stderr. */
+  record Result(int code, String out, String err) {}
+
+  static Result exec(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  Path spec(String name, String json) throws IOException {
+    return Files.writeString(tmp.resolve(name), json);
+  }
+
+  static final String VALID = """
+      {"experiment": "cli", "seed": 1, "trials": 6,
+       "instance": {"family": "nonneg-counterexample", "n": 3, "rStar": 1, "r": 1, "alpha": 0.5, "epsilon": 0.5},
+       "init": {"kind": "uniform", "bound": 1.0},
+       "solvers": [{"name": "pgd", "step": 0.05, "maxIter": 2000}]}
+      """;
+
+  static List<Path> listing(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.sorted().toList();
+    }
+  }
+
+  @Test
+  void helpOnEveryCommandExitsZero() {
+    for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"validate", "--help"}}) {
+      Result r = exec(args);
+      assertEquals(Main.OK, r.code(), String.join(" ", args));
+      assertTrue(r.out().contains("Usage"), r.out());
+    }
+  }
+
+  @Test
+  void badArgumentsExitTwo() {
+    Result none = exec();
+    assertEquals(Main.INVALID, none.code());
+    assertTrue(none.err().contains("Usage"));
+    Result unknown = exec("frobnicate");
+    assertEquals(Main.INVALID, unknown.code());
+    assertTrue(unknown.err().contains("unknown command 'frobnicate'"), unknown.err());
+    Result option = exec("run", "x.json", "--outt", "d");
+    assertEquals(Main.INVALID, option.code());
+    assertTrue(option.err().contains("unknown option --outt"), option.err());
+    assertEquals(Main.INVALID, exec("run").code());
+    assertEquals(Main.INVALID, exec("run", "x.json", "--partitions", "0").code());
+    assertEquals(Main.INVALID, exec("run", "x.json", "--out").code());
+  }
+
+  @Test
+  void validatePrintsTheExpandedGrid() throws IOException {
+    Result r = exec("validate", spec("v.json", VALID).toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("cli (" + tmp.resolve("v.json") + "): 1 cells x 6 trials = 6 runs"), r.out());
+    assertTrue(r.out().contains("valid: 1 experiment(s)"), r.out());
+  }
+
+  @Test
+  void invalidSpecExitsTwoAndWritesNothing() throws IOException {
+    Path bad = spec("bad.json", VALID.replace("\"alpha\": 0.5", "\"alpha\": -1"));
+    Path missing = tmp.resolve("missing.json");
+    Path out = tmp.resolve("out");
+    Result r = exec("run", bad.toString(), missing.toString(), "--out", out.toString());
+    assertEquals(Main.INVALID, r.code());
+    assertTrue(r.err().contains("$.instance.alpha: must be a number > 0; got -1"), r.err());
+    assertTrue(r.err().contains("missing.json: no such file"), r.err());
+    assertFalse(Files.exists(out), "nothing written");
+    Result v = exec("validate", bad.toString());
+    assertEquals(Main.INVALID, v.code());
+  }
+
+  @Test
+  void unusableOutputExitsTwoAndChangesNothing() throws IOException {
+    Path good = spec("good.json", VALID);
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    Result r = exec("run", good.toString(), "--out", file.toString());
+    assertEquals(Main.INVALID, r.code());
+    assertTrue(r.err().contains("exists and is a file"), r.err());
+    assertEquals("x", Files.readString(file));
+
+    Path under = file.resolve("sub");
+    Result u = exec("run", good.toString(), "--out", under.toString());
+    assertEquals(Main.INVALID, u.code());
+    assertTrue(u.err().contains("is a file, not a directory"), u.err());
+
+    Path foreign = Files.createDirectories(tmp.resolve("foreign"));
+    Files.writeString(foreign.resolve("thesis.tex"), "mine");
+    List<Path> before = listing(foreign);
+    Result f = exec("run", good.toString(), "--out", foreign.toString());
+    assertEquals(Main.INVALID, f.code());
+    assertTrue(f.err().contains("no BasinBench run wrote"), f.err());
+    assertEquals(before, listing(foreign));
+  }
+
+  @Test
+  void runWritesTablesAndSummary() throws IOException {
+    TestSpark.session(); // reuse the suite's session; Main must not stop it
+    Path out = tmp.resolve("run-out");
+    Result r = exec("run", spec("good.json", VALID).toString(), "--out", out.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("cli: 6 trials in 1 cells"), r.out());
+    assertTrue(Files.isDirectory(out.resolve("trials/experiment=cli")));
+    assertTrue(Files.isDirectory(out.resolve("cells/experiment=cli")));
+    assertTrue(Files.exists(out.resolve("manifests/cli.json")));
+    assertFalse(TestSpark.session().sparkContext().isStopped(), "the host's session is left running");
+  }
+}

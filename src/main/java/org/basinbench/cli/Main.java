@@ -188,18 +188,25 @@ public final class Main {
     return all;
   }
 
+  /** The experiments of every file, or null after printing every problem to stderr. */
+  private List<Experiment> loadOrReport(List<String> files, String consequence) {
+    try {
+      return loadSpecs(files);
+    } catch (SpecException e) {
+      e.problems().forEach(err::println);
+      err.println("invalid: " + e.problems().size() + " problem(s)" + consequence);
+      return null;
+    }
+  }
+
   private int validate(List<String> args) throws UsageException {
     Parsed p = parse(args, List.of(), "validate");
     if (p.help()) {
       out.print(VALIDATE_USAGE);
       return OK;
     }
-    List<Experiment> experiments;
-    try {
-      experiments = loadSpecs(p.specs());
-    } catch (SpecException e) {
-      e.problems().forEach(err::println);
-      err.println("invalid: " + e.problems().size() + " problem(s)");
+    List<Experiment> experiments = loadOrReport(p.specs(), "");
+    if (experiments == null) {
       return INVALID;
     }
     for (Experiment e : experiments) {
@@ -247,12 +254,8 @@ public final class Main {
     if (master != null && master.isBlank()) {
       throw new UsageException("--master must not be empty (e.g. local[2], spark://host:7077)");
     }
-    List<Experiment> experiments;
-    try {
-      experiments = loadSpecs(p.specs());
-    } catch (SpecException e) {
-      e.problems().forEach(err::println);
-      err.println("invalid: " + e.problems().size() + " problem(s); nothing was run or written");
+    List<Experiment> experiments = loadOrReport(p.specs(), "; nothing was run or written");
+    if (experiments == null) {
       return INVALID;
     }
     for (Experiment e : experiments) {

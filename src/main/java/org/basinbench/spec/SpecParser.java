@@ -412,26 +412,10 @@ public final class SpecParser {
         boolean integral = v.isIntegralNumber() ? v.canConvertToLong()
             : v.isNumber() && Double.isFinite(v.doubleValue()) && v.doubleValue() == Math.rint(v.doubleValue())
                 && Math.abs(v.doubleValue()) < 9.0e15;
-        if (!integral) {
-          p.add(path, "must be " + f.describe() + "; got " + v);
-          return false;
-        }
-        if (!f.inRange(v.doubleValue())) {
-          p.add(path, "must be " + f.describe() + "; got " + v);
-          return false;
-        }
-        return true;
+        return checkNumber(f, v, path, integral, p);
       }
       case NUMBER -> {
-        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-          p.add(path, "must be " + f.describe() + "; got " + (v.isTextual() ? "the string " + v : v));
-          return false;
-        }
-        if (!f.inRange(v.doubleValue())) {
-          p.add(path, "must be " + f.describe() + "; got " + v);
-          return false;
-        }
-        return true;
+        return checkNumber(f, v, path, v.isNumber() && Double.isFinite(v.doubleValue()), p);
       }
       case STRING -> {
         if (!v.isTextual()) {
@@ -461,6 +445,15 @@ public final class SpecParser {
       }
       default -> throw new IllegalStateException(f.type().toString());
     }
+  }
+
+  /** Range check of a number whose type check gave {@code typeOk}; records a problem when invalid. */
+  private static boolean checkNumber(Field f, JsonNode v, String path, boolean typeOk, Problems p) {
+    if (!typeOk || !f.inRange(v.doubleValue())) {
+      p.add(path, "must be " + f.describe() + "; got " + (v.isTextual() ? "the string " + v : v));
+      return false;
+    }
+    return true;
   }
 
   /** Cartesian product of the value lists, the last field varying fastest. */

@@ -63,7 +63,7 @@ public final class Main {
       Options:
         --out DIR          output directory (default data/out); a local path or any Hadoop URI
         --master URL       Spark master (default: the one spark-submit set, else local[*])
-        --partitions N     number of Spark tasks (default: 8 per core, at most 5000 trials each);
+        --partitions N     number of Spark tasks (default: 32 per core, at most 5000 trials each);
                            results are identical for every N
         --help             this text
       """;

@@ -33,8 +33,11 @@ public final class BasinBenchJob {
   static final String CELLS_TABLE = "cells";
   /** Above this many trial rows per output file, the trials table is split into more files. */
   static final long ROWS_PER_FILE = 1_000_000L;
-  /** Tasks per core: enough for even progress and load balance, few enough to cost little. */
-  static final int TASKS_PER_CORE = 8;
+  /**
+   * Tasks per core: progress advances as tasks end, so many small tasks (a few ms of overhead
+   * each) keep the progress line moving and balance cells of uneven cost.
+   */
+  static final int TASKS_PER_CORE = 32;
   /** Trials per task at most, so that very large runs still report progress often. */
   static final long MAX_TRIALS_PER_TASK = 5_000L;
 

@@ -158,7 +158,7 @@ class BasinBenchJobTest {
         assertEquals(total, next);
       }
     }
-    assertEquals(16, BasinBenchJob.partitionsFor(1000, 2, 0), "8 tasks per core");
+    assertEquals(64, BasinBenchJob.partitionsFor(1000, 2, 0), "32 tasks per core");
     assertEquals(7, BasinBenchJob.partitionsFor(7, 2, 0), "never more tasks than trials");
     assertEquals(200, BasinBenchJob.partitionsFor(1_000_000, 2, 0), "at most 5000 trials per task");
     assertEquals(3, BasinBenchJob.partitionsFor(1000, 2, 3), "explicit request");

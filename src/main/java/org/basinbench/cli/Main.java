@@ -277,7 +277,15 @@ public final class Main {
     // Stop only a session this command created, never one its host (a test, a notebook) owns.
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     try {
-      spark = Sessions.create(master);
+      try {
+        spark = Sessions.create(master);
+      } catch (Exception e) { // SparkException is checked but thrown undeclared from Scala
+        if (master == null) {
+          throw e;
+        }
+        err.println("basinbench: --master: could not start Spark with master '" + master + "': " + rootMessage(e));
+        return INVALID;
+      }
       BasinBenchJob job = new BasinBenchJob(spark, new BasinBenchJob.Options(outDir, partitions, tty), err);
       job.checkOutput();
       List<ExperimentSummary> summaries = job.run(experiments);

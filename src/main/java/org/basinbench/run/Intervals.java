@@ -7,6 +7,8 @@ import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 public final class Intervals {
   /** The confidence level of every interval BasinBench reports. */
   public static final double LEVEL = 0.95;
+  /** Rounding slack of the closed form (a few ulps of numbers of order 1). */
+  static final double ROUNDING = 1e-12;
 
   private Intervals() {}
 
@@ -22,9 +24,15 @@ public final class Intervals {
     ConfidenceInterval ci = new WilsonScoreInterval().createInterval((int) Math.min(n, Integer.MAX_VALUE),
         (int) Math.min(k, Integer.MAX_VALUE), LEVEL);
     double rate = (double) k / n;
-    // Clamp only the last-bit rounding that can put the bound a hair past [0, 1] or the rate.
-    double low = Math.max(0.0, Math.min(ci.getLowerBound(), rate));
-    double high = Math.min(1.0, Math.max(ci.getUpperBound(), rate));
+    double low = ci.getLowerBound();
+    double high = ci.getUpperBound();
+    // The bounds contain the rate and lie in [0, 1] mathematically; allow only the last-bit
+    // rounding of the closed form, and fail loudly on anything larger (a wrong interval).
+    if (low > rate + ROUNDING || high < rate - ROUNDING || low < -ROUNDING || high > 1 + ROUNDING) {
+      throw new IllegalStateException("Wilson interval [" + low + ", " + high + "] does not contain " + k + "/" + n);
+    }
+    low = Math.max(0.0, Math.min(low, rate));
+    high = Math.min(1.0, Math.max(high, rate));
     return new double[] {low, high};
   }
 }

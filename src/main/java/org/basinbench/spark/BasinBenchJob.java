@@ -70,6 +70,10 @@ public final class BasinBenchJob {
     Thread cleanup = new Thread(layout::cleanup, "basinbench-staging-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
+      for (String other : layout.otherStagingDirectories()) {
+        err.println("note: " + other + " belongs to another run, still going or interrupted; if none is"
+            + " running, it is safe to delete");
+      }
       layout.claim();
       List<ExperimentSummary> out = new ArrayList<>();
       for (Experiment e : experiments) {
@@ -121,6 +125,8 @@ public final class BasinBenchJob {
       if (parts > files) {
         trials = trials.repartition((int) files);
       }
+      // Rows in (cell, trial) order inside each file, whatever the partitioning upstream.
+      trials = trials.sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL));
       String stagedTrials = layout.staged(TRIALS_TABLE, e.name());
       try (Progress p = new Progress(err, e.name(), total, done::value, options.progressTty())) {
         trials.write().parquet(stagedTrials);

@@ -3,11 +3,16 @@ package org.basinbench.spark;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -17,8 +22,8 @@ import org.apache.hadoop.fs.Path;
  * {@code OUT/<table>} reads as one table with an {@code experiment} column),
  * {@code OUT/manifests/NAME.json}, and the marker {@code OUT/.basinbench}. Every table is
  * first written under {@code OUT/_staging/<run id>/} and moved to its final path only once
- * complete; a failed run leaves published tables as they were. Works on any Hadoop file
- * system (local, HDFS, object stores).
+ * complete; a failed run leaves published tables as they were. Publication relies on
+ * directory renames, which are atomic on local file systems and HDFS (not on object stores).
  */
 final class OutputLayout implements java.io.Closeable {
   static final String MARKER = ".basinbench";
@@ -26,11 +31,13 @@ final class OutputLayout implements java.io.Closeable {
   static final String MANIFESTS = "manifests";
 
   private final FileSystem fs;
+  private final FileContext files;
   private final Path root;
   private final Path staging;
 
-  private OutputLayout(FileSystem fs, Path root) {
+  private OutputLayout(FileSystem fs, FileContext files, Path root) {
     this.fs = fs;
+    this.files = files;
     this.root = root;
     this.staging = new Path(new Path(root, STAGING), "run-" + UUID.randomUUID());
   }
@@ -56,7 +63,24 @@ final class OutputLayout implements java.io.Closeable {
             + MARKER + " marker); give a new or empty directory, or the output directory of an earlier run");
       }
     }
-    return new OutputLayout(fs, root);
+    return new OutputLayout(fs, FileContext.getFileContext(root.toUri(), conf), root);
+  }
+
+  /**
+   * Staging directories of other runs: of runs still going, or left by runs that were
+   * killed. Never read as tables; listed so that the user can delete the stale ones.
+   */
+  List<String> otherStagingDirectories() throws IOException {
+    Path parent = staging.getParent();
+    List<String> out = new ArrayList<>();
+    if (fs.exists(parent)) {
+      for (FileStatus st : fs.listStatus(parent)) {
+        if (!st.getPath().getName().equals(staging.getName())) {
+          out.add(st.getPath().toString());
+        }
+      }
+    }
+    return out;
   }
 
   /** Creates the root and its marker (first write of a run). */
@@ -88,39 +112,63 @@ final class OutputLayout implements java.io.Closeable {
   }
 
   /**
-   * Moves an experiment's staged tables to their final paths, replacing earlier versions,
-   * then writes its manifest (last, so a manifest always describes complete tables).
+   * Moves an experiment's staged tables and its manifest to their final paths, replacing
+   * earlier versions. Every write happens before the first move; each move is a rename that
+   * refuses an existing destination (a plain Hadoop rename would nest into it, say when two
+   * runs publish to the same directory at once). If any move fails, the moves already made
+   * are undone in reverse order, so the previous tables and manifest stay as they were.
    */
   void publish(String experiment, List<String> tables, String manifestJson) throws IOException {
-    Path trash = new Path(staging, "replaced");
-    for (String table : tables) {
-      Path src = new Path(staged(table, experiment));
-      Path dst = published(table, experiment);
-      fs.mkdirs(dst.getParent());
-      if (fs.exists(dst)) {
-        Path old = new Path(new Path(trash, table), dst.getName());
-        fs.mkdirs(old.getParent());
-        rename(dst, old);
-      }
-      rename(src, dst);
-    }
-    Path manifest = manifest(experiment);
-    Path tmp = new Path(staging, experiment + ".json");
-    try (OutputStream o = fs.create(tmp, true)) {
+    Path stagedManifest = new Path(new Path(staging, MANIFESTS), experiment + ".json");
+    try (OutputStream o = fs.create(stagedManifest, true)) {
       o.write(manifestJson.getBytes(StandardCharsets.UTF_8));
     }
-    fs.mkdirs(manifest.getParent());
-    if (fs.exists(manifest)) {
-      fs.delete(manifest, false);
+    Path trash = new Path(staging, "replaced");
+    List<Path[]> pairs = new ArrayList<>();
+    for (String table : tables) {
+      pairs.add(new Path[] {new Path(staged(table, experiment)), published(table, experiment)});
     }
-    rename(tmp, manifest);
+    // Last, so that a manifest always describes complete tables.
+    pairs.add(new Path[] {stagedManifest, manifest(experiment)});
+    Deque<Path[]> moved = new ArrayDeque<>();
+    try {
+      for (Path[] pair : pairs) {
+        Path dst = pair[1];
+        fs.mkdirs(dst.getParent());
+        if (fs.exists(dst)) {
+          Path old = new Path(new Path(trash, dst.getParent().getName()), dst.getName());
+          fs.mkdirs(old.getParent());
+          move(dst, old, moved);
+        }
+        move(pair[0], dst, moved);
+      }
+    } catch (IOException | RuntimeException e) {
+      String undo = rollBack(moved);
+      throw new IOException("publishing experiment " + experiment + " failed (" + e.getMessage() + "); "
+          + undo, e);
+    }
     fs.delete(trash, true);
   }
 
-  private void rename(Path src, Path dst) throws IOException {
-    if (!fs.rename(src, dst)) {
-      throw new IOException("could not move " + src + " to " + dst);
+  private void move(Path src, Path dst, Deque<Path[]> moved) throws IOException {
+    files.rename(src, dst, Options.Rename.NONE);
+    moved.push(new Path[] {src, dst});
+  }
+
+  /** Undoes moves, newest first; returns what happened, for the error message. */
+  private String rollBack(Deque<Path[]> moved) {
+    int undone = 0;
+    while (!moved.isEmpty()) {
+      Path[] m = moved.pop();
+      try {
+        files.rename(m[1], m[0], Options.Rename.NONE);
+        undone++;
+      } catch (IOException | RuntimeException e) {
+        return "could not restore " + m[1] + " to " + m[0] + " (" + e.getMessage()
+            + "); the previous tables are under " + staging;
+      }
     }
+    return undone == 0 ? "nothing had been moved" : "the previous tables were restored";
   }
 
   /** Removes this run's staging directory (and the staging root when it is left empty). */

@@ -34,8 +34,12 @@ import org.basinbench.solver.PgdConfig;
  * reports every problem in the file at once, each with its JSON path and allowed range.
  */
 public final class SpecParser {
-  /** Names become directory names: keep them portable and free of path syntax. */
-  static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  /**
+   * Names become directory names and the values of the {@code experiment} partition column:
+   * portable, free of path syntax, and starting with a letter so that readers never infer a
+   * number or a date from them ("007" and "7" would both read as 7).
+   */
+  static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
   /** Per-cell cap: 1e8 trials of even the smallest instance is days of CPU; split the study. */
   static final long MAX_TRIALS = 100_000_000L;
@@ -159,9 +163,10 @@ public final class SpecParser {
     int before = p.size();
     Map<String, List<JsonNode>> top = readSection(node, path, TOP, p);
     String name = text(top, "experiment");
-    if (name != null && !SAFE_NAME.matcher(name).matches()) {
+    if (name != null && (!SAFE_NAME.matcher(name).matches() || looksNumeric(name))) {
       p.add(path + ".experiment", "must be a safe identifier: letters, digits, '.', '_' or '-', starting with"
-          + " a letter or digit, at most 64 characters (it names output directories); got \"" + name + "\"");
+          + " a letter, at most 64 characters, and not a number such as NaN or Infinity (it names output"
+          + " directories and partition values); got \"" + name + "\"");
     }
     List<Map<String, JsonNode>> instances = top.containsKey("instance")
         ? sectionGrid(top.get("instance").get(0), path + ".instance", "family", FAMILIES, p) : List.of();
@@ -263,6 +268,18 @@ public final class SpecParser {
         cells, notes, specJson, Canonical.sha256(specJson), source);
   }
 
+  private static boolean looksNumeric(String s) {
+    try {
+      Double.parseDouble(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** Smallest alpha whose fourth power (the size of the spurious loss terms) is a normal double. */
+  static final double MIN_ALPHA = 1e-75;
+
   /** Returns the reason a counterexample parameter combination is invalid, or null. */
   private static String counterexampleProblem(Map<String, JsonNode> c) {
     int n = c.get("n").intValue();
@@ -270,6 +287,10 @@ public final class SpecParser {
     int r = c.get("r").intValue();
     double alpha = c.get("alpha").doubleValue();
     double eps = c.get("epsilon").doubleValue();
+    if (alpha < MIN_ALPHA) {
+      return "alpha must be >= " + MIN_ALPHA + " (alpha^4 enters the loss at U0 = alpha Q2 and underflows below that);"
+          + " got alpha=" + Field.fmt(alpha);
+    }
     if (r < rStar) {
       return "r must be >= rStar (Theorem 2 takes a search rank r >= the true rank rStar); got rStar=" + rStar
           + ", r=" + r;

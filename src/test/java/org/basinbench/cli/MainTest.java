@@ -96,6 +96,18 @@ class MainTest {
   }
 
   @Test
+  void severalSpecFilesValidateTogetherAndNamesMustBeUniqueAcrossThem() throws IOException {
+    Path a = spec("a.json", VALID);
+    Path b = spec("b.json", VALID.replace("\"cli\"", "\"other\""));
+    Result ok = exec("validate", a.toString(), b.toString());
+    assertEquals(Main.OK, ok.code(), ok.err());
+    assertTrue(ok.out().contains("valid: 2 experiment(s)"), ok.out());
+    Result clash = exec("validate", a.toString(), spec("c.json", VALID).toString());
+    assertEquals(Main.INVALID, clash.code());
+    assertTrue(clash.err().contains("experiment name \"cli\" is also used in " + a), clash.err());
+  }
+
+  @Test
   void unusableOutputExitsTwoAndChangesNothing() throws IOException {
     Path good = spec("good.json", VALID);
     Path file = Files.writeString(tmp.resolve("a-file"), "x");

@@ -77,6 +77,30 @@ class ProjectedGradientTest {
     }
   }
 
+  /**
+   * The solve above stops at iteration 0 (its residual is already 0), so take the step by
+   * hand: for every step size, max(0, U0 - step grad f(U0)) == U0 exactly, because the
+   * gradient is zero on the support of U0 and positive (2 alpha^3 eps) where U0 is zero.
+   */
+  @Test
+  void oneProjectedStepFromTheSpuriousPointReturnsItForEveryStep() {
+    for (NonnegCounterexample inst : new NonnegCounterexample[] {OVER, EXACT}) {
+      final double[] u0 = inst.spuriousFactor();
+      final double[] grad = new double[u0.length];
+      inst.loss().valueAndGradient(u0, grad);
+      for (double step : new double[] {1e-4, 0.05, 1.0, 100.0}) {
+        final double[] next = new double[u0.length];
+        for (int i = 0; i < u0.length; i++) {
+          next[i] = Math.max(0.0, u0[i] - step * grad[i]);
+        }
+        assertArrayEquals(u0, next, 0.0, "step " + step);
+      }
+      // And through the solver with a zero tolerance and a budget: it takes no step away.
+      final SolveResult res = ProjectedGradient.solve(inst.loss(), u0, new PgdConfig(0.05, 50, 0.0));
+      assertArrayEquals(u0, res.x(), 0.0);
+    }
+  }
+
   @Test
   void spuriousPointAttractsNearbyNonnegativeStarts() {
     // Lemma 4 made operational: U0 is a strict local minimum, so PGD from a small

@@ -17,6 +17,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.basinbench.run.Intervals;
 import org.basinbench.run.Outcome;
 import org.basinbench.run.TrialResult;
 import org.basinbench.run.TrialRunner;
@@ -62,6 +63,10 @@ class BasinBenchJobTest {
     return rows;
   }
 
+  static List<Row> cellsInOrder(Path out) {
+    return spark.read().parquet(out.resolve("cells/experiment=small").toString()).collectAsList();
+  }
+
   @Test
   void writesBothTablesWithConsistentCounts() throws Exception {
     Path out = tmp.resolve("out");
@@ -86,8 +91,17 @@ class BasinBenchJobTest {
       assertEquals(trials - r.<Long>getAs(Schema.SUCCESSES), failures);
       double rate = r.<Double>getAs(Schema.FAILURE_RATE);
       assertEquals((double) failures / trials, rate, 0.0);
-      assertTrue(r.<Double>getAs(Schema.CI_LOW) <= rate && rate <= r.<Double>getAs(Schema.CI_HIGH), r.toString());
+      // The UDFs receive (trials, failures): the columns equal the Wilson interval of the failure rate.
+      double[] ci = Intervals.wilson(trials, failures);
+      assertEquals(ci[0], r.<Double>getAs(Schema.CI_LOW), 0.0);
+      assertEquals(ci[1], r.<Double>getAs(Schema.CI_HIGH), 0.0);
     }
+    // At alpha = 0.8 (delta = 0.78) the spurious minimum catches a visible share of starts
+    // (about 30% of trials in the quickstart's similar alpha = 0.9 cell); 0 of 40 would be a bug.
+    long spurious = cellRows.stream().filter(r -> r.<Double>getAs(Schema.ALPHA) == 0.8
+        && r.<Integer>getAs(Schema.MAX_ITER) == 3000).mapToLong(r -> r.<Long>getAs(Schema.outcomeCount(Outcome.SPURIOUS)))
+        .sum();
+    assertTrue(spurious > 0, "spurious end points at alpha = 0.8");
     // The 3-iteration solver cannot converge: its cells are all budget-exhausted failures.
     long starved = cellRows.stream().filter(r -> r.<Integer>getAs(Schema.MAX_ITER) == 3)
         .mapToLong(r -> r.<Long>getAs(Schema.outcomeCount(Outcome.NOT_CONVERGED))).sum();
@@ -111,6 +125,10 @@ class BasinBenchJobTest {
     List<Row> a = sortedTrials(one);
     List<Row> b = sortedTrials(three);
     assertEquals(a, b);
+    assertEquals(cellsInOrder(one), cellsInOrder(three));
+    // Inside the (single) trials file, rows are in (cell, trial) order whatever the partitioning.
+    List<Row> asWritten = spark.read().parquet(three.resolve("trials/experiment=small").toString()).collectAsList();
+    assertEquals(a, asWritten);
     // Each Spark row is exactly what the pure trial function returns for its key.
     TrialRunner runner = new TrialRunner(experiment);
     for (Row row : a) {

@@ -175,6 +175,12 @@ class SpecParserTest {
   }
 
   @Test
+  void alphaSoSmallThatItsFourthPowerUnderflowsIsRejected() {
+    assertProblem(problems(with("\"alpha\": [0.2, 0.5, 0.9]", "\"alpha\": 1e-200")), "$.instance",
+        "alpha must be >= 1.0E-75");
+  }
+
+  @Test
   void nonPositiveValuesNameTheFieldAndTheRange() {
     assertProblem(problems(with("\"alpha\": [0.2, 0.5, 0.9]", "\"alpha\": [0.2, -0.5]")), "$.instance.alpha[1]",
         "must be a number > 0", "got -0.5");
@@ -208,6 +214,11 @@ class SpecParserTest {
         "{\"name\": \"pgd\"}")), "$.solvers", "must be an array");
     assertProblem(problems(with("\"experiment\": \"nonneg-delta-sweep\"", "\"experiment\": \"../etc\"")),
         "$.experiment", "safe identifier");
+    // Partition values must never read back as numbers: "007" and "7" would collide.
+    assertProblem(problems(with("\"experiment\": \"nonneg-delta-sweep\"", "\"experiment\": \"007\"")),
+        "$.experiment", "starting with a letter");
+    assertProblem(problems(with("\"experiment\": \"nonneg-delta-sweep\"", "\"experiment\": \"Infinity\"")),
+        "$.experiment", "not a number");
   }
 
   @Test

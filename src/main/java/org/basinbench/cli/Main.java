@@ -18,7 +18,6 @@ import org.basinbench.spark.Schema;
 import org.basinbench.spark.Sessions;
 import org.basinbench.spec.Cell;
 import org.basinbench.spec.Experiment;
-import org.basinbench.spec.SolverSpec;
 import org.basinbench.spec.SpecException;
 import org.basinbench.spec.SpecParser;
 
@@ -212,9 +211,7 @@ public final class Main {
     for (Experiment e : experiments) {
       long maxIterations = 0;
       for (Cell c : e.cells()) {
-        if (c.solver() instanceof SolverSpec.Pgd pgd) {
-          maxIterations += (long) pgd.config().maxIter() * e.trials();
-        }
+        maxIterations += (long) c.solver().maxIter() * e.trials();
       }
       out.printf(Locale.ROOT, "%s (%s): %d cells x %d trials = %d runs, at most %.3g solver iterations%n",
           e.name(), e.source(), e.cells().size(), e.trials(), e.totalTrials(), (double) maxIterations);

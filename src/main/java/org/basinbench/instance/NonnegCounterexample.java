@@ -1,5 +1,7 @@
 package org.basinbench.instance;
 
+import java.util.List;
+import org.basinbench.objective.IdentityOperator;
 import org.basinbench.objective.LinearOperator;
 import org.basinbench.objective.SymmetricSensingLoss;
 
@@ -122,5 +124,42 @@ public record NonnegCounterexample(int n, int rStar, int r, double alpha, double
   /** @return {@code new SymmetricSensingLoss(operator(), truthMatrix(), r)} (a new instance) */
   public SymmetricSensingLoss loss() {
     return new SymmetricSensingLoss(operator(), truthMatrix(), r);
+  }
+
+  /** Zhang (2025) problem (4) for this operator: U >= 0, truth Q1, spurious U0 = alpha Q2. */
+  public Problem symmetricProblem() {
+    return FactorProblems.symmetric(operator(), truthFactor(), rStar, r, true,
+        List.of(new FactorProblems.Named(SPURIOUS_NAME, spuriousFactor())));
+  }
+
+  /**
+   * Zhang (2025) problem (5) for this operator: L, R >= 0, truth L = R = Q1, spurious
+   * L0 = R0 = alpha Q2 (second-order critical for lambda = 0, a strict local minimum for
+   * lambda > 0, Lemma 9).
+   */
+  public Problem asymmetricProblem(double lambda) {
+    return FactorProblems.asymmetric(operator(), truthFactor(), rStar, r, lambda, true,
+        List.of(new FactorProblems.Named(SPURIOUS_NAME, spuriousFactor())));
+  }
+
+  /** Name of the catalogued spurious point in certificates. */
+  public static final String SPURIOUS_NAME = "U0 = alpha Q2";
+
+  /**
+   * The delta = 0 control (A = identity; Zhang 2025, Proposition 1): the nonnegative
+   * problem with truth Q1 and no catalogued spurious point. With rStar = 1, the symmetric
+   * problem and the asymmetric one with lambda = 1/4 have no spurious local minimum.
+   *
+   * @param lambda balancing weight for the asymmetric variant; NaN for the symmetric one
+   */
+  public static Problem identityControl(int n, int rStar, int r, double lambda) {
+    double[] q1 = new double[n * rStar];
+    for (int j = 0; j < rStar; j++) {
+      q1[j * rStar + j] = 1.0;
+    }
+    IdentityOperator a = new IdentityOperator(n);
+    return Double.isNaN(lambda)
+        ? FactorProblems.symmetric(a, q1, rStar, r, true, List.of())
+        : FactorProblems.asymmetric(a, q1, rStar, r, lambda, true, List.of());
   }
 }

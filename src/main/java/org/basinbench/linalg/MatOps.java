@@ -75,6 +75,35 @@ public final class MatOps {
   }
 
   /**
+   * Matrix product with the first factor transposed: {@code out = A^T * B}, i.e.
+   * {@code out[i][j] = sum_l A[l][i] * B[l][j]} (sum over l in increasing order).
+   *
+   * @param a   A, (k x n), not modified
+   * @param b   B, (k x m), not modified
+   * @param k   rows of A and of B (inner dimension)
+   * @param n   columns of A, rows of out
+   * @param m   columns of B and of out
+   * @param out (n x m), modified: fully overwritten; must not alias a or b
+   */
+  public static void multAtB(double[] a, double[] b, int k, int n, int m, double[] out) {
+    checkLength("a", a, (long) k * n);
+    checkLength("b", b, (long) k * m);
+    checkLength("out", out, (long) n * m);
+    java.util.Arrays.fill(out, 0, n * m, 0.0);
+    for (int l = 0; l < k; l++) {
+      final int rowA = l * n;
+      final int rowB = l * m;
+      for (int i = 0; i < n; i++) {
+        final double ali = a[rowA + i];
+        final int rowOut = i * m;
+        for (int j = 0; j < m; j++) {
+          out[rowOut + j] += ali * b[rowB + j];
+        }
+      }
+    }
+  }
+
+  /**
    * Frobenius inner product over the full length: {@code <a, b> = sum_i a[i] * b[i]}.
    *
    * @param a not modified

@@ -1,17 +1,18 @@
 package org.basinbench.run;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.basinbench.instance.NonnegCounterexample;
+import org.basinbench.instance.Problem;
 import org.basinbench.linalg.MatOps;
-import org.basinbench.objective.SymmetricSensingLoss;
+import org.basinbench.objective.Objective;
 import org.basinbench.rng.Seeds;
 import org.basinbench.rng.SplitMix64;
+import org.basinbench.solver.GradientDescent;
 import org.basinbench.solver.ProjectedGradient;
 import org.basinbench.solver.SolveResult;
 import org.basinbench.spec.Cell;
 import org.basinbench.spec.Experiment;
-import org.basinbench.spec.InstanceSpec;
 import org.basinbench.spec.SolverSpec;
 
 /**
@@ -42,59 +43,59 @@ public final class TrialRunner {
   /** Runs one trial. Numeric failure becomes an outcome, never an exception. */
   public TrialResult run(int cellIndex, int trial) {
     Cell cell = experiment.cells().get(cellIndex);
-    Prepared p = prepared.computeIfAbsent(cellIndex, i -> prepare(cell));
+    Prepared p = prepared.computeIfAbsent(cellIndex, i -> new Prepared(cell.instance().problem()));
     long seed = trialSeed(experiment.seed(), cell.pointKey(), trial);
     cell.init().draw(new SplitMix64(Seeds.derive(seed, STREAM_INIT)), p.x0);
-    SolveResult r = solve(cell.solver(), p);
+    SolveResult r = solve(cell.solver(), p.problem.objective(), p.x0);
     double relError = Double.NaN;
     double distSpurious = Double.NaN;
     if (MatOps.allFinite(r.x())) {
-      // X = U U^T, compared with the truth M* and with the spurious U0 U0^T.
-      MatOps.multABt(r.x(), r.x(), p.n, p.n, p.r, p.uut);
-      relError = MatOps.distF(p.uut, p.truth) / p.truthNorm;
-      distSpurious = MatOps.distF(p.uut, p.spurious) / p.spuriousNorm;
+      // Compare model matrices (U U^T, L R^T): blind to column order and rescalings.
+      p.problem.model(r.x(), p.model);
+      relError = MatOps.distF(p.model, p.truth) / p.truthNorm;
+      for (int i = 0; i < p.spurious.length; i++) {
+        double d = MatOps.distF(p.model, p.spurious[i]) / p.spuriousNorms[i];
+        distSpurious = Double.isNaN(distSpurious) ? d : Math.min(distSpurious, d);
+      }
     }
     Outcome outcome = Outcome.classify(r.termination(), relError, distSpurious, experiment.success());
     return new TrialResult(cellIndex, trial, seed, outcome, r.termination(), relError, r.loss(), r.pgNorm(),
         r.iterations(), distSpurious);
   }
 
-  private static SolveResult solve(SolverSpec solver, Prepared p) {
+  private static SolveResult solve(SolverSpec solver, Objective f, double[] x0) {
     if (solver instanceof SolverSpec.Pgd pgd) {
-      return ProjectedGradient.solve(p.loss, p.x0, pgd.config());
+      return ProjectedGradient.solve(f, x0, pgd.config());
+    }
+    if (solver instanceof SolverSpec.Gd gd) {
+      return GradientDescent.solve(f, x0, gd.config());
     }
     throw new IllegalStateException("no runner for solver " + solver.name());
   }
 
-  private static Prepared prepare(Cell cell) {
-    if (cell.instance() instanceof InstanceSpec.Counterexample c) {
-      return new Prepared(c.params());
-    }
-    throw new IllegalStateException("no runner for family " + cell.instance().family());
-  }
-
-  /** Per-cell state: the objective (owns its scratch), catalogued matrices, work buffers. */
+  /** Per-cell state: the problem (owns the objective's scratch), catalogued models, buffers. */
   private static final class Prepared {
-    final int n;
-    final int r;
-    final SymmetricSensingLoss loss;
+    final Problem problem;
     final double[] truth;
-    final double[] spurious;
     final double truthNorm;
-    final double spuriousNorm;
+    final double[][] spurious;
+    final double[] spuriousNorms;
     final double[] x0;
-    final double[] uut;
+    final double[] model;
 
-    Prepared(NonnegCounterexample inst) {
-      n = inst.n();
-      r = inst.r();
-      loss = inst.loss();
-      truth = inst.truthMatrix();
-      spurious = inst.spuriousMatrix();
+    Prepared(Problem problem) {
+      this.problem = problem;
+      truth = problem.truthModel();
       truthNorm = MatOps.normF(truth);
-      spuriousNorm = MatOps.normF(spurious);
-      x0 = new double[n * r];
-      uut = new double[n * n];
+      List<Problem.CataloguedPoint> points = problem.spuriousPoints();
+      spurious = new double[points.size()][];
+      spuriousNorms = new double[points.size()];
+      for (int i = 0; i < spurious.length; i++) {
+        spurious[i] = points.get(i).model();
+        spuriousNorms[i] = MatOps.normF(spurious[i]);
+      }
+      x0 = new double[problem.objective().dim()];
+      model = new double[problem.modelRows() * problem.modelCols()];
     }
   }
 }

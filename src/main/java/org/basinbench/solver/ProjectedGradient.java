@@ -49,7 +49,16 @@ public final class ProjectedGradient {
    * @param cfg step, budget and tolerance
    * @return final point with its loss and pgNorm, the number of updates, and the reason
    */
-  public static SolveResult solve(Objective f, double[] x0, PgdConfig cfg) {
+  public static SolveResult solve(Objective f, double[] x0, StepConfig cfg) {
+    return run(f, x0, cfg, true);
+  }
+
+  /**
+   * The fixed-step loop shared with {@link GradientDescent}: with {@code project} the update
+   * is {@code max(0, U - step grad)} and stationarity the KKT residual {@code ||min(U, grad)||};
+   * without it, {@code U - step grad} and {@code ||grad||}.
+   */
+  static SolveResult run(Objective f, double[] x0, StepConfig cfg, boolean project) {
     Objects.requireNonNull(f, "f");
     Objects.requireNonNull(x0, "x0");
     Objects.requireNonNull(cfg, "cfg");
@@ -63,10 +72,10 @@ public final class ProjectedGradient {
     final double[] grad = new double[dim];
     // U_0 = P(x0).
     for (int i = 0; i < dim; i++) {
-      u[i] = Math.max(0.0, x0[i]);
+      u[i] = project ? Math.max(0.0, x0[i]) : x0[i];
     }
     double loss = f.valueAndGradient(u, grad);
-    double pg = pgNorm(u, grad);
+    double pg = project ? pgNorm(u, grad) : MatOps.normF(grad);
     if (!isSane(loss, pg, u, grad)) {
       return new SolveResult(u, loss, pg, 0, Termination.DIVERGED);
     }
@@ -84,12 +93,18 @@ public final class ProjectedGradient {
         break;
       }
       // U <- max(0, U - eta grad f(U)).
-      for (int i = 0; i < dim; i++) {
-        u[i] = Math.max(0.0, u[i] - eta * grad[i]);
+      if (project) {
+        for (int i = 0; i < dim; i++) {
+          u[i] = Math.max(0.0, u[i] - eta * grad[i]);
+        }
+      } else {
+        for (int i = 0; i < dim; i++) {
+          u[i] -= eta * grad[i];
+        }
       }
       iterations++;
       loss = f.valueAndGradient(u, grad);
-      pg = pgNorm(u, grad);
+      pg = project ? pgNorm(u, grad) : MatOps.normF(grad);
       if (!isSane(loss, pg, u, grad) || loss > lossLimit) {
         termination = Termination.DIVERGED;
         break;

@@ -6,17 +6,17 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.basinbench.instance.NonnegCounterexample;
 import org.basinbench.run.TrialResult;
 import org.basinbench.spec.Cell;
-import org.basinbench.spec.InstanceSpec;
-import org.basinbench.spec.SolverSpec;
+import org.basinbench.spec.Columns;
 
 /** Every column name and type of the output tables, in one place. */
 public final class Schema {
@@ -24,20 +24,22 @@ public final class Schema {
 
   public static final String CELL_ID = "cell_id";
   public static final String CELL_INDEX = "cell_index";
-  public static final String FAMILY = "family";
-  public static final String VARIANT = "variant";
-  public static final String N = "n";
-  public static final String R_STAR = "r_star";
-  public static final String R = "r";
-  public static final String ALPHA = "alpha";
-  public static final String EPSILON = "epsilon";
-  public static final String DELTA = "delta";
-  public static final String INIT_KIND = "init_kind";
-  public static final String INIT_SCALE = "init_scale";
-  public static final String SOLVER = "solver";
-  public static final String STEP = "step";
-  public static final String MAX_ITER = "max_iter";
-  public static final String TOL = "tol";
+  public static final String FAMILY = Columns.FAMILY;
+  public static final String VARIANT = Columns.VARIANT;
+  public static final String OPERATOR = Columns.OPERATOR;
+  public static final String N = Columns.N;
+  public static final String R_STAR = Columns.R_STAR;
+  public static final String R = Columns.R;
+  public static final String ALPHA = Columns.ALPHA;
+  public static final String EPSILON = Columns.EPSILON;
+  public static final String LAMBDA = Columns.LAMBDA;
+  public static final String DELTA = Columns.DELTA;
+  public static final String INIT_KIND = Columns.INIT_KIND;
+  public static final String INIT_SCALE = Columns.INIT_SCALE;
+  public static final String SOLVER = Columns.SOLVER;
+  public static final String STEP = Columns.STEP;
+  public static final String MAX_ITER = Columns.MAX_ITER;
+  public static final String TOL = Columns.TOL;
 
   public static final String TRIAL = "trial";
   public static final String SEED = "seed";
@@ -62,19 +64,21 @@ public final class Schema {
       field(CELL_ID, StringType, false),
       field(CELL_INDEX, IntegerType, false),
       field(FAMILY, StringType, false),
-      field(VARIANT, StringType, false),
-      field(N, IntegerType, false),
-      field(R_STAR, IntegerType, false),
-      field(R, IntegerType, false),
-      field(ALPHA, DoubleType, false),
-      field(EPSILON, DoubleType, false),
-      field(DELTA, DoubleType, false),
+      field(VARIANT, StringType, true),
+      field(OPERATOR, StringType, true),
+      field(N, IntegerType, true),
+      field(R_STAR, IntegerType, true),
+      field(R, IntegerType, true),
+      field(ALPHA, DoubleType, true),
+      field(EPSILON, DoubleType, true),
+      field(LAMBDA, DoubleType, true),
+      field(DELTA, DoubleType, true),
       field(INIT_KIND, StringType, false),
       field(INIT_SCALE, DoubleType, false),
       field(SOLVER, StringType, false),
-      field(STEP, DoubleType, false),
-      field(MAX_ITER, IntegerType, false),
-      field(TOL, DoubleType, false));
+      field(STEP, DoubleType, true),
+      field(MAX_ITER, IntegerType, true),
+      field(TOL, DoubleType, true));
 
   /** One row per trial. Non-finite measurements are written as null, never NaN. */
   public static final StructType TRIALS_SCHEMA = struct(CELL_FIELDS, List.of(
@@ -93,16 +97,25 @@ public final class Schema {
     return "n_" + o.name().toLowerCase();
   }
 
-  /** The cell's parameter values, in {@link #CELL_FIELDS} order. */
+  /**
+   * The cell's parameter values, in {@link #CELL_FIELDS} order: the instance's and solver's
+   * column maps, null where a column does not apply. A name no column declares is a bug.
+   */
   static Object[] cellValues(Cell cell) {
-    InstanceSpec.Counterexample inst = (InstanceSpec.Counterexample) cell.instance();
-    NonnegCounterexample p = inst.params();
-    SolverSpec.Pgd pgd = (SolverSpec.Pgd) cell.solver();
-    return new Object[] {
-      cell.cellId(), cell.index(), inst.family(), inst.variant(), p.n(), p.rStar(), p.r(), p.alpha(), p.epsilon(),
-      p.delta(), cell.init().kind(), cell.init().parameter(), pgd.name(), pgd.config().step(),
-      pgd.config().maxIter(), pgd.config().tol()
-    };
+    Map<String, Object> all = new HashMap<>(cell.instance().columns());
+    all.put(INIT_KIND, cell.init().kind());
+    all.put(INIT_SCALE, cell.init().parameter());
+    all.putAll(cell.solver().columns());
+    Object[] v = new Object[CELL_FIELDS.size()];
+    v[0] = cell.cellId();
+    v[1] = cell.index();
+    for (int i = 2; i < v.length; i++) {
+      v[i] = all.remove(CELL_FIELDS.get(i).name());
+    }
+    if (!all.isEmpty()) {
+      throw new IllegalStateException("columns without a schema entry: " + all.keySet());
+    }
+    return v;
   }
 
   /** A trials-table row. */

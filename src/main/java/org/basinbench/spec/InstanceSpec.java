@@ -1,48 +1,175 @@
 package org.basinbench.spec;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.basinbench.instance.NonnegCounterexample;
+import org.basinbench.instance.Problem;
+import org.basinbench.instance.RipHalf;
 
 /** A concrete problem instance of one grid point (all parameters fixed). */
-public sealed interface InstanceSpec extends Serializable permits InstanceSpec.Counterexample {
+public sealed interface InstanceSpec extends Serializable
+    permits InstanceSpec.Counterexample, InstanceSpec.RipHalfSpec {
 
   /** The {@code instance.family} tag. */
   String family();
 
-  /** The family's variant tag. */
-  String variant();
-
   /**
    * A canonical string of every parameter, exact to the bit, used to derive seeds and cell ids.
-   * Never change its format: that would change every published seed.
+   * Never change the format of an existing family: that would change every published seed.
    */
   String canonicalKey();
 
   /** A short human-readable form, for listings. */
   String describe();
 
+  /** The parameter columns of this instance (names from {@link Columns}), in table order. */
+  Map<String, Object> columns();
+
+  /** Whether the problem constrains its variable to the nonnegative orthant. */
+  boolean nonnegative();
+
+  /** Builds the problem (a new one with its own scratch: one per thread). */
+  Problem problem();
+
   /**
-   * Zhang (2025), Theorem 2: the nonnegative counterexample, symmetric variant
-   * {@code min f(U) = 1/2 ||A(U U^T - Q1 Q1^T)||^2 s.t. U >= 0}.
+   * Zhang (2025), the nonnegative counterexample of Theorem 2: the symmetric problem (4)
+   * {@code min 1/2 ||A(U U^T - Q1 Q1^T)||^2, U >= 0}, or the asymmetric problem (5)
+   * {@code min 1/2 ||A(L R^T - Q1 Q1^T)||^2 + lambda/2 ||L^T L - R^T R||^2, L, R >= 0}; with
+   * operator "identity" the delta = 0 control of Proposition 1.
+   *
+   * @param variant "symmetric" or "asymmetric"
+   * @param operator "theorem2" or "identity"
+   * @param n matrix order
+   * @param rStar true rank
+   * @param r search rank
+   * @param alpha Theorem 2's alpha (NaN for the identity)
+   * @param epsilon Theorem 2's epsilon (NaN for the identity)
+   * @param lambda balancing weight (NaN for the symmetric variant)
    */
-  record Counterexample(String variant, NonnegCounterexample params) implements InstanceSpec {
+  record Counterexample(String variant, String operator, int n, int rStar, int r, double alpha, double epsilon,
+      double lambda) implements InstanceSpec {
     public static final String FAMILY = "nonneg-counterexample";
+    public static final String SYMMETRIC = "symmetric";
+    public static final String ASYMMETRIC = "asymmetric";
+    public static final String THEOREM2 = "theorem2";
+    public static final String IDENTITY = "identity";
 
     @Override
     public String family() {
       return FAMILY;
     }
 
+    boolean identity() {
+      return IDENTITY.equals(operator);
+    }
+
+    /** delta = alpha^2 sqrt(r/rStar + 2 eps^2 r) for Theorem 2; 0 for the identity. */
+    public double delta() {
+      return identity() ? 0.0 : NonnegCounterexample.delta(rStar, r, alpha, epsilon);
+    }
+
+    @Override
+    public boolean nonnegative() {
+      return true;
+    }
+
+    @Override
+    public Problem problem() {
+      boolean symmetric = SYMMETRIC.equals(variant);
+      if (identity()) {
+        return NonnegCounterexample.identityControl(n, rStar, r, symmetric ? Double.NaN : lambda);
+      }
+      NonnegCounterexample c = new NonnegCounterexample(n, rStar, r, alpha, epsilon);
+      return symmetric ? c.symmetricProblem() : c.asymmetricProblem(lambda);
+    }
+
     @Override
     public String describe() {
-      return String.format(java.util.Locale.ROOT, "%s/%s n=%d rStar=%d r=%d alpha=%s epsilon=%s (delta=%.4g)", FAMILY,
-          variant, params.n(), params.rStar(), params.r(), params.alpha(), params.epsilon(), params.delta());
+      StringBuilder b = new StringBuilder();
+      b.append(FAMILY).append('/').append(variant).append(" n=").append(n).append(" rStar=").append(rStar)
+          .append(" r=").append(r);
+      if (identity()) {
+        b.append(" operator=identity");
+      } else {
+        b.append(" alpha=").append(alpha).append(" epsilon=").append(epsilon);
+      }
+      if (!Double.isNaN(lambda)) {
+        b.append(" lambda=").append(lambda);
+      }
+      return b.append(String.format(Locale.ROOT, " (delta=%.4g)", delta())).toString();
     }
 
     @Override
     public String canonicalKey() {
-      return FAMILY + ";variant=" + variant + ";n=" + params.n() + ";rStar=" + params.rStar() + ";r=" + params.r()
-          + ";alpha=" + Canonical.bits(params.alpha()) + ";epsilon=" + Canonical.bits(params.epsilon());
+      // The symmetric Theorem 2 key is the one published first; other variants extend it.
+      String key = FAMILY + ";variant=" + variant + ";n=" + n + ";rStar=" + rStar + ";r=" + r;
+      if (identity()) {
+        return key + ";operator=identity" + (Double.isNaN(lambda) ? "" : ";lambda=" + Canonical.bits(lambda));
+      }
+      key += ";alpha=" + Canonical.bits(alpha) + ";epsilon=" + Canonical.bits(epsilon);
+      return Double.isNaN(lambda) ? key : key + ";lambda=" + Canonical.bits(lambda);
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(Columns.FAMILY, FAMILY);
+      m.put(Columns.VARIANT, variant);
+      m.put(Columns.OPERATOR, operator);
+      m.put(Columns.N, n);
+      m.put(Columns.R_STAR, rStar);
+      m.put(Columns.R, r);
+      m.put(Columns.ALPHA, identity() ? null : alpha);
+      m.put(Columns.EPSILON, identity() ? null : epsilon);
+      m.put(Columns.LAMBDA, Double.isNaN(lambda) ? null : lambda);
+      m.put(Columns.DELTA, delta());
+      return m;
+    }
+  }
+
+  /**
+   * The NeurIPS 2018 rank-1 instance ({@link RipHalf}): unconstrained, n = 2, delta = 1/2
+   * after scaling, with the degenerate critical point x_bad = (0, 1/sqrt 2).
+   */
+  record RipHalfSpec() implements InstanceSpec {
+    @Override
+    public String family() {
+      return RipHalf.FAMILY;
+    }
+
+    @Override
+    public String canonicalKey() {
+      return RipHalf.FAMILY;
+    }
+
+    @Override
+    public String describe() {
+      return RipHalf.FAMILY + " n=2 r=1 (delta=0.5 after scaling)";
+    }
+
+    @Override
+    public boolean nonnegative() {
+      return false;
+    }
+
+    @Override
+    public Problem problem() {
+      return RipHalf.problem();
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(Columns.FAMILY, RipHalf.FAMILY);
+      m.put(Columns.VARIANT, "symmetric");
+      m.put(Columns.OPERATOR, "rip-half");
+      m.put(Columns.N, RipHalf.N);
+      m.put(Columns.R_STAR, 1);
+      m.put(Columns.R, 1);
+      m.put(Columns.DELTA, RipHalf.DELTA);
+      return m;
     }
   }
 }

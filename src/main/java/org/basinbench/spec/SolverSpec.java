@@ -1,10 +1,12 @@
 package org.basinbench.spec;
 
 import java.io.Serializable;
-import org.basinbench.solver.PgdConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.basinbench.solver.StepConfig;
 
 /** A concrete solver configuration of one cell. */
-public sealed interface SolverSpec extends Serializable permits SolverSpec.Pgd {
+public sealed interface SolverSpec extends Serializable permits SolverSpec.Pgd, SolverSpec.Gd {
 
   /** The {@code solvers[].name} tag. */
   String name();
@@ -15,8 +17,31 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Pgd {
   /** A short human-readable form, for listings. */
   String describe();
 
+  /** The iteration budget. */
+  int maxIter();
+
+  /** The parameter columns of this solver (names from {@link Columns}). */
+  Map<String, Object> columns();
+
+  /** Whether the solver keeps the variable in the nonnegative orthant. */
+  boolean projects();
+
+  /** Shared by the fixed-step solvers. */
+  private static Map<String, Object> stepColumns(String name, StepConfig c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(Columns.SOLVER, name);
+    m.put(Columns.STEP, c.step());
+    m.put(Columns.MAX_ITER, c.maxIter());
+    m.put(Columns.TOL, c.tol());
+    return m;
+  }
+
+  private static String stepKey(String name, StepConfig c) {
+    return name + ";step=" + Canonical.bits(c.step()) + ";maxIter=" + c.maxIter() + ";tol=" + Canonical.bits(c.tol());
+  }
+
   /** Projected gradient with a fixed step: {@code U <- max(0, U - step * grad f(U))}. */
-  record Pgd(PgdConfig config) implements SolverSpec {
+  record Pgd(StepConfig config) implements SolverSpec {
     public static final String NAME = "pgd";
 
     @Override
@@ -31,8 +56,57 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Pgd {
 
     @Override
     public String canonicalKey() {
-      return NAME + ";step=" + Canonical.bits(config.step()) + ";maxIter=" + config.maxIter() + ";tol="
-          + Canonical.bits(config.tol());
+      return stepKey(NAME, config);
+    }
+
+    @Override
+    public int maxIter() {
+      return config.maxIter();
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+      return stepColumns(NAME, config);
+    }
+
+    @Override
+    public boolean projects() {
+      return true;
+    }
+  }
+
+  /** Unconstrained gradient descent with a fixed step: {@code x <- x - step * grad f(x)}. */
+  record Gd(StepConfig config) implements SolverSpec {
+    public static final String NAME = "gd";
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String describe() {
+      return NAME + " step=" + config.step() + " maxIter=" + config.maxIter() + " tol=" + config.tol();
+    }
+
+    @Override
+    public String canonicalKey() {
+      return stepKey(NAME, config);
+    }
+
+    @Override
+    public int maxIter() {
+      return config.maxIter();
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+      return stepColumns(NAME, config);
+    }
+
+    @Override
+    public boolean projects() {
+      return false;
     }
   }
 }

@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.basinbench.instance.NonnegCounterexample;
+import org.basinbench.instance.RipHalf;
 import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
-import org.basinbench.solver.PgdConfig;
+import org.basinbench.solver.StepConfig;
 
 /**
  * Reads experiment specs: JSON to validated, expanded {@link Experiment}s.
@@ -62,14 +63,22 @@ public final class SpecParser {
 
   static final List<Field> COUNTEREXAMPLE = List.of(
       Field.string("family", true, null, List.of(InstanceSpec.Counterexample.FAMILY)),
-      Field.string("variant", false, "symmetric", List.of("symmetric")),
+      Field.string("variant", false, InstanceSpec.Counterexample.SYMMETRIC,
+          List.of(InstanceSpec.Counterexample.SYMMETRIC, InstanceSpec.Counterexample.ASYMMETRIC)),
+      Field.string("operator", false, InstanceSpec.Counterexample.THEOREM2,
+          List.of(InstanceSpec.Counterexample.THEOREM2, InstanceSpec.Counterexample.IDENTITY)),
       Field.integer("n", true, null, 2, MAX_N, true),
       Field.integer("rStar", true, null, 1, MAX_N, true),
       Field.integer("r", true, null, 1, MAX_N, true),
-      Field.number("alpha", true, null, 0, true, Double.NaN, true),
-      Field.number("epsilon", true, null, 0, true, Double.NaN, true));
+      Field.number("alpha", false, null, 0, true, Double.NaN, true),
+      Field.number("epsilon", false, null, 0, true, Double.NaN, true),
+      Field.number("lambda", false, null, 0, false, Double.NaN, true));
 
-  static final Map<String, List<Field>> FAMILIES = Map.of(InstanceSpec.Counterexample.FAMILY, COUNTEREXAMPLE);
+  static final List<Field> RIP_HALF = List.of(Field.string("family", true, null, List.of(RipHalf.FAMILY)));
+
+  static final Map<String, List<Field>> FAMILIES = Map.of(
+      InstanceSpec.Counterexample.FAMILY, COUNTEREXAMPLE,
+      RipHalf.FAMILY, RIP_HALF);
 
   static final Map<String, List<Field>> INITS = Map.of(
       InitDistribution.HalfNormal.KIND, List.of(
@@ -79,13 +88,18 @@ public final class SpecParser {
           Field.string("kind", true, null, List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND)),
           Field.number("bound", false, 1.0, 0, true, Double.NaN, true)));
 
-  static final List<Field> PGD = List.of(
-      Field.string("name", true, null, List.of(SolverSpec.Pgd.NAME)),
-      Field.number("step", true, null, 0, true, Double.NaN, true),
-      Field.integer("maxIter", false, 10_000L, 1, 100_000_000L, true),
-      Field.number("tol", false, 1e-8, 0, false, Double.NaN, true));
+  /** The fixed-step solvers share their fields. */
+  static List<Field> stepSolver(String name) {
+    return List.of(
+        Field.string("name", true, null, List.of(name)),
+        Field.number("step", true, null, 0, true, Double.NaN, true),
+        Field.integer("maxIter", false, 10_000L, 1, 100_000_000L, true),
+        Field.number("tol", false, 1e-8, 0, false, Double.NaN, true));
+  }
 
-  static final Map<String, List<Field>> SOLVERS = Map.of(SolverSpec.Pgd.NAME, PGD);
+  static final Map<String, List<Field>> SOLVERS = Map.of(
+      SolverSpec.Pgd.NAME, stepSolver(SolverSpec.Pgd.NAME),
+      SolverSpec.Gd.NAME, stepSolver(SolverSpec.Gd.NAME));
 
   static final List<Field> SUCCESS = List.of(
       Field.number("relError", false, SuccessCriteria.DEFAULT_REL_ERROR, 0, true, Double.NaN, false),
@@ -193,13 +207,16 @@ public final class SpecParser {
     // sweep, a combination that breaks a rule (say delta >= 1 at the largest alpha and rank) is
     // skipped with a note, so one sweep can span the feasible region; with scalar parameters,
     // or when no combination is left, it is an error.
+    if (top.containsKey("instance") && !presenceProblems(top.get("instance").get(0), path + ".instance", p)) {
+      instances = List.of();
+    }
     List<InstanceSpec> boundInstances = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     boolean swept = instances.size() > 1;
     for (Map<String, JsonNode> combo : instances) {
-      String problem = counterexampleProblem(combo);
+      String problem = combinationProblem(combo);
       if (problem == null) {
-        boundInstances.add(bindCounterexample(combo));
+        boundInstances.add(bindInstance(combo));
       } else if (swept) {
         notes.add(path + ".instance: skipped a grid combination: " + problem);
       } else {
@@ -223,6 +240,17 @@ public final class SpecParser {
       boundSolvers.add(list);
     }
 
+    // A projecting solver needs a constrained family (gd on a nonnegative family is allowed:
+    // it is the no-constraint baseline).
+    if (!boundInstances.isEmpty() && !boundInstances.get(0).nonnegative()) {
+      for (int i = 0; i < boundSolvers.size(); i++) {
+        if (!boundSolvers.get(i).isEmpty() && boundSolvers.get(i).get(0).projects()) {
+          p.add(path + ".solvers[" + i + "].name", "solver \"" + boundSolvers.get(i).get(0).name() + "\" keeps the"
+              + " variable >= 0, but family \"" + boundInstances.get(0).family() + "\" is solved without"
+              + " constraints; use \"gd\"");
+        }
+      }
+    }
     if (p.size() > before || name == null || success == null) {
       return null;
     }
@@ -280,17 +308,43 @@ public final class SpecParser {
   /** Smallest alpha whose fourth power (the size of the spurious loss terms) is a normal double. */
   static final double MIN_ALPHA = 1e-75;
 
-  /** Returns the reason a counterexample parameter combination is invalid, or null. */
-  private static String counterexampleProblem(Map<String, JsonNode> c) {
+  /**
+   * Checks the fields whose presence depends on others (the same in every combination):
+   * Theorem 2 needs alpha and epsilon, the identity takes neither; the asymmetric variant
+   * needs lambda, the symmetric one takes none. Returns false after recording problems.
+   */
+  private static boolean presenceProblems(JsonNode c, String path, Problems p) {
+    if (!c.isObject() || !InstanceSpec.Counterexample.FAMILY.equals(c.path("family").asText())) {
+      return true;
+    }
+    int before = p.size();
+    boolean identity = InstanceSpec.Counterexample.IDENTITY.equals(c.path("operator").asText());
+    for (String f : List.of("alpha", "epsilon")) {
+      if (identity && c.has(f)) {
+        p.add(path + "." + f, "applies to operator \"theorem2\" only (the identity operator has no " + f + ")");
+      } else if (!identity && !c.has(f)) {
+        p.add(path + "." + f, "missing required field (a number > 0; operator \"theorem2\" needs alpha and"
+            + " epsilon)");
+      }
+    }
+    boolean asymmetric = InstanceSpec.Counterexample.ASYMMETRIC.equals(c.path("variant").asText());
+    if (asymmetric && !c.has("lambda")) {
+      p.add(path + ".lambda", "missing required field (a number >= 0): the asymmetric variant needs the weight of"
+          + " the balancing regularizer (Lemma 9: lambda > 0 makes U0 a strict local minimum)");
+    } else if (!asymmetric && c.has("lambda")) {
+      p.add(path + ".lambda", "applies to the asymmetric variant only");
+    }
+    return p.size() == before;
+  }
+
+  /** Returns the reason an instance parameter combination is invalid, or null. */
+  private static String combinationProblem(Map<String, JsonNode> c) {
+    if (!InstanceSpec.Counterexample.FAMILY.equals(c.get("family").textValue())) {
+      return null;
+    }
     int n = c.get("n").intValue();
     int rStar = c.get("rStar").intValue();
     int r = c.get("r").intValue();
-    double alpha = c.get("alpha").doubleValue();
-    double eps = c.get("epsilon").doubleValue();
-    if (alpha < MIN_ALPHA) {
-      return "alpha must be >= " + MIN_ALPHA + " (alpha^4 enters the loss at U0 = alpha Q2 and underflows below that);"
-          + " got alpha=" + Field.fmt(alpha);
-    }
     if (r < rStar) {
       return "r must be >= rStar (Theorem 2 takes a search rank r >= the true rank rStar); got rStar=" + rStar
           + ", r=" + r;
@@ -298,6 +352,15 @@ public final class SpecParser {
     if (r + rStar > n) {
       return "r + rStar must be <= n (Theorem 2 places Q1 and Q2 in r + rStar distinct columns of I_n); got n=" + n
           + ", rStar=" + rStar + ", r=" + r;
+    }
+    if (!c.containsKey("alpha")) {
+      return null; // the identity operator: no further rule
+    }
+    double alpha = c.get("alpha").doubleValue();
+    double eps = c.get("epsilon").doubleValue();
+    if (alpha < MIN_ALPHA) {
+      return "alpha must be >= " + MIN_ALPHA + " (alpha^4 enters the loss at U0 = alpha Q2 and underflows below that);"
+          + " got alpha=" + Field.fmt(alpha);
     }
     double delta = NonnegCounterexample.delta(rStar, r, alpha, eps);
     if (!(delta < 1)) {
@@ -308,10 +371,20 @@ public final class SpecParser {
     return null;
   }
 
-  private static InstanceSpec bindCounterexample(Map<String, JsonNode> c) {
-    return new InstanceSpec.Counterexample(c.get("variant").textValue(), new NonnegCounterexample(
-        c.get("n").intValue(), c.get("rStar").intValue(), c.get("r").intValue(),
-        c.get("alpha").doubleValue(), c.get("epsilon").doubleValue()));
+  private static InstanceSpec bindInstance(Map<String, JsonNode> c) {
+    String family = c.get("family").textValue();
+    if (RipHalf.FAMILY.equals(family)) {
+      return new InstanceSpec.RipHalfSpec();
+    }
+    return new InstanceSpec.Counterexample(c.get("variant").textValue(), c.get("operator").textValue(),
+        c.get("n").intValue(), c.get("rStar").intValue(), c.get("r").intValue(), number(c, "alpha"),
+        number(c, "epsilon"), number(c, "lambda"));
+  }
+
+  /** A number field's value, NaN when absent. */
+  private static double number(Map<String, JsonNode> c, String field) {
+    JsonNode v = c.get(field);
+    return v == null ? Double.NaN : v.doubleValue();
   }
 
   private static InitDistribution bindInit(Map<String, JsonNode> c) {
@@ -325,9 +398,11 @@ public final class SpecParser {
 
   private static SolverSpec bindSolver(Map<String, JsonNode> c) {
     String name = c.get("name").textValue();
+    StepConfig step = new StepConfig(c.get("step").doubleValue(), c.get("maxIter").intValue(),
+        c.get("tol").doubleValue());
     return switch (name) {
-      case SolverSpec.Pgd.NAME -> new SolverSpec.Pgd(new PgdConfig(
-          c.get("step").doubleValue(), c.get("maxIter").intValue(), c.get("tol").doubleValue()));
+      case SolverSpec.Pgd.NAME -> new SolverSpec.Pgd(step);
+      case SolverSpec.Gd.NAME -> new SolverSpec.Gd(step);
       default -> throw new IllegalStateException("validated solver " + name);
     };
   }

@@ -38,7 +38,7 @@ class ProjectedGradientTest {
    */
   private static final double LIMIT_DIST_TOL = 1e-8;
 
-  private static final PgdConfig CFG = new PgdConfig(SAFE_STEP, 20_000, KKT_TOL);
+  private static final StepConfig CFG = new StepConfig(SAFE_STEP, 20_000, KKT_TOL);
 
   private static double[] halfNormal(SplitMix64 rng, int len, double scale) {
     final double[] x = new double[len];
@@ -96,7 +96,7 @@ class ProjectedGradientTest {
         assertArrayEquals(u0, next, 0.0, "step " + step);
       }
       // And through the solver with a zero tolerance and a budget: it takes no step away.
-      final SolveResult res = ProjectedGradient.solve(inst.loss(), u0, new PgdConfig(0.05, 50, 0.0));
+      final SolveResult res = ProjectedGradient.solve(inst.loss(), u0, new StepConfig(0.05, 50, 0.0));
       assertArrayEquals(u0, res.x(), 0.0);
     }
   }
@@ -168,7 +168,7 @@ class ProjectedGradientTest {
       x0[i] += bump[i];
     }
     final SolveResult res = ProjectedGradient.solve(OVER.loss(), x0,
-        new PgdConfig(SAFE_STEP, 20_000, 1e-9));
+        new StepConfig(SAFE_STEP, 20_000, 1e-9));
     final double[] uut = new double[n * n];
     MatOps.multABt(res.x(), res.x(), n, n, OVER.r(), uut);
     final double[] mStar = OVER.truthMatrix();
@@ -191,7 +191,7 @@ class ProjectedGradientTest {
     final double normMStar = MatOps.normF(OVER.truthMatrix());
     final double t = Math.sqrt(OVER.r()) * (normMStar + Math.sqrt(2 * f0 / (1 - delta)));
     final double lBound = (1 + delta) * (6 * t + 2 * normMStar);
-    final PgdConfig oneStep = new PgdConfig(0.5 / lBound, 1, 0.0);
+    final StepConfig oneStep = new StepConfig(0.5 / lBound, 1, 0.0);
     final int steps = 300;
     double[] x = start.clone();
     double prev = f0;
@@ -225,7 +225,7 @@ class ProjectedGradientTest {
       x0[j] = 10.0; // row 0 = the single Q1 row
     }
     final double f0 = f.value(x0);
-    final SolveResult res = ProjectedGradient.solve(f, x0, new PgdConfig(1e3, 1000, 1e-12));
+    final SolveResult res = ProjectedGradient.solve(f, x0, new StepConfig(1e3, 1000, 1e-12));
     assertEquals(Termination.DIVERGED, res.termination());
     assertTrue(res.iterations() >= 1 && res.iterations() < 1000);
     assertTrue(!Double.isFinite(res.loss())
@@ -243,7 +243,7 @@ class ProjectedGradientTest {
     final SymmetricSensingLoss f = OVER.loss();
     final double[] x0 = new double[f.dim()];
     java.util.Arrays.fill(x0, 10.0);
-    final SolveResult res = ProjectedGradient.solve(f, x0, new PgdConfig(1e3, 1000, 1e-12));
+    final SolveResult res = ProjectedGradient.solve(f, x0, new StepConfig(1e3, 1000, 1e-12));
     assertEquals(Termination.CONVERGED, res.termination());
     assertEquals(1, res.iterations());
     assertEquals(0.0, MatOps.normF(res.x()), 0.0);
@@ -265,7 +265,7 @@ class ProjectedGradientTest {
     final SplitMix64 rng = new SplitMix64(705);
     final SymmetricSensingLoss f = OVER.loss();
     final double[] x0 = halfNormal(rng, f.dim(), 1.0);
-    final SolveResult res = ProjectedGradient.solve(f, x0, new PgdConfig(SAFE_STEP, 7, 0.0));
+    final SolveResult res = ProjectedGradient.solve(f, x0, new StepConfig(SAFE_STEP, 7, 0.0));
     assertEquals(Termination.BUDGET, res.termination());
     assertEquals(7, res.iterations());
   }
@@ -275,7 +275,7 @@ class ProjectedGradientTest {
     final SplitMix64 rng = new SplitMix64(706);
     final SymmetricSensingLoss f = OVER.loss();
     final double[] x0 = halfNormal(rng, f.dim(), 1.0);
-    final SolveResult res = ProjectedGradient.solve(f, x0, new PgdConfig(SAFE_STEP, 25, 0.0));
+    final SolveResult res = ProjectedGradient.solve(f, x0, new StepConfig(SAFE_STEP, 25, 0.0));
     final double[] g = new double[f.dim()];
     assertEquals(f.valueAndGradient(res.x(), g), res.loss(), 0.0);
     assertEquals(ProjectedGradient.pgNorm(res.x(), g), res.pgNorm(), 0.0);
@@ -294,7 +294,7 @@ class ProjectedGradientTest {
     for (int i = 0; i < x0.length; i++) {
       projected[i] = Math.max(0.0, x0[i]);
     }
-    final PgdConfig cfg = new PgdConfig(SAFE_STEP, 50, 0.0);
+    final StepConfig cfg = new StepConfig(SAFE_STEP, 50, 0.0);
     final SolveResult a = ProjectedGradient.solve(f, x0, cfg);
     assertArrayEquals(copy, x0, 0.0);
     final SolveResult b = ProjectedGradient.solve(f, projected, cfg);
@@ -307,7 +307,7 @@ class ProjectedGradientTest {
   @Test
   void identicalInputsGiveBitIdenticalResults() {
     final double[] x0 = halfNormal(new SplitMix64(708), OVER.n() * OVER.r(), 1.0);
-    final PgdConfig cfg = new PgdConfig(SAFE_STEP, 500, 0.0);
+    final StepConfig cfg = new StepConfig(SAFE_STEP, 500, 0.0);
     final SolveResult a = ProjectedGradient.solve(OVER.loss(), x0, cfg);
     final SolveResult b = ProjectedGradient.solve(OVER.loss(), x0.clone(), cfg);
     assertEquals(a.iterations(), b.iterations());

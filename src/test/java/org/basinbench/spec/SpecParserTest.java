@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.basinbench.instance.NonnegCounterexample;
 import org.basinbench.rng.InitDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +68,7 @@ class SpecParserTest {
     assertTrue(e.notes().get(0).contains("delta=1.40296"), e.notes().get(0));
     assertEquals(5000, e.totalTrials());
     for (Cell c : e.cells()) {
-      NonnegCounterexample p = ((InstanceSpec.Counterexample) c.instance()).params();
+      InstanceSpec.Counterexample p = (InstanceSpec.Counterexample) c.instance();
       assertTrue(p.delta() < 1);
       assertEquals(0.5, ((InitDistribution.HalfNormal) c.init()).scale());
       SolverSpec.Pgd pgd = (SolverSpec.Pgd) c.solver();
@@ -79,7 +78,7 @@ class SpecParserTest {
     }
     // Last axis fastest: r = 1 with alpha 0.2, 0.5, 0.9, then r = 2 with alpha 0.2, 0.5.
     double[] alphas = e.cells().stream()
-        .mapToDouble(c -> ((InstanceSpec.Counterexample) c.instance()).params().alpha()).toArray();
+        .mapToDouble(c -> ((InstanceSpec.Counterexample) c.instance()).alpha()).toArray();
     assertEquals(List.of(0.2, 0.5, 0.9, 0.2, 0.5), java.util.Arrays.stream(alphas).boxed().toList());
     assertEquals(1e-3, e.success().relError());
     assertEquals(SuccessCriteria.DEFAULT_SPURIOUS_DIST, e.success().spuriousDist());
@@ -92,7 +91,7 @@ class SpecParserTest {
     Experiment b = one(with("\"alpha\": [0.2, 0.5, 0.9]", "\"alpha\": [0.1, 0.5]"));
     Cell a05 = a.cells().get(1);
     Cell b05 = b.cells().get(1);
-    assertEquals(0.5, ((InstanceSpec.Counterexample) b05.instance()).params().alpha());
+    assertEquals(0.5, ((InstanceSpec.Counterexample) b05.instance()).alpha());
     assertEquals(a05.cellId(), b05.cellId());
     assertEquals(a05.pointKey(), b05.pointKey());
     Set<String> ids = a.cells().stream().map(Cell::cellId).collect(Collectors.toSet());

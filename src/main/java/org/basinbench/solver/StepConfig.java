@@ -1,19 +1,20 @@
 package org.basinbench.solver;
 
 /**
- * Immutable settings of {@link ProjectedGradient}.
+ * Immutable settings of the fixed-step solvers ({@link ProjectedGradient}, {@link GradientDescent}).
  *
  * @param step    fixed step size eta, > 0 and finite
  * @param maxIter update budget, >= 1
- * @param tol     stationarity tolerance on {@link ProjectedGradient#pgNorm}, >= 0
+ * @param tol     stationarity tolerance, >= 0: on the KKT residual {@link ProjectedGradient#pgNorm}
+ *                for projected gradient, on the gradient norm for gradient descent
  *                (0 means run the whole budget unless an exact KKT point is hit)
  */
-public record PgdConfig(double step, int maxIter, double tol) implements java.io.Serializable {
+public record StepConfig(double step, int maxIter, double tol) implements java.io.Serializable {
 
   /**
    * @throws IllegalArgumentException naming the offending field and its allowed range
    */
-  public PgdConfig {
+  public StepConfig {
     if (!(step > 0) || !Double.isFinite(step)) {
       throw new IllegalArgumentException("step must be > 0 and finite, got " + step);
     }
@@ -26,17 +27,17 @@ public record PgdConfig(double step, int maxIter, double tol) implements java.io
   }
 
   /** @param newStep the new step @return a copy with step replaced */
-  public PgdConfig withStep(double newStep) {
-    return new PgdConfig(newStep, maxIter, tol);
+  public StepConfig withStep(double newStep) {
+    return new StepConfig(newStep, maxIter, tol);
   }
 
   /** @param newMaxIter the new budget @return a copy with maxIter replaced */
-  public PgdConfig withMaxIter(int newMaxIter) {
-    return new PgdConfig(step, newMaxIter, tol);
+  public StepConfig withMaxIter(int newMaxIter) {
+    return new StepConfig(step, newMaxIter, tol);
   }
 
   /** @param newTol the new tolerance @return a copy with tol replaced */
-  public PgdConfig withTol(double newTol) {
-    return new PgdConfig(step, maxIter, newTol);
+  public StepConfig withTol(double newTol) {
+    return new StepConfig(step, maxIter, newTol);
   }
 }

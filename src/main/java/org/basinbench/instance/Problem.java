@@ -1,0 +1,54 @@
+package org.basinbench.instance;
+
+import java.util.List;
+import org.basinbench.objective.Objective;
+
+/**
+ * A problem instance as the trial runner sees it: the objective over a flat variable, the
+ * constraint, and the model matrix by which end points are compared with the catalogued
+ * points (U U^T, L R^T, U V: comparing models ignores column order and the factorization's
+ * other symmetries). Solvers see only {@link #objective()} and {@link #nonnegative()}; the
+ * truth and the spurious points are for classification and certificates.
+ *
+ * <p>A Problem owns the objective's scratch: one instance per thread.
+ */
+public interface Problem {
+
+  /** The loss over the flat variable (length {@code objective().dim()}). */
+  Objective objective();
+
+  /** Whether the variable is constrained to the nonnegative orthant. */
+  boolean nonnegative();
+
+  /** Rows of the model matrix. */
+  int modelRows();
+
+  /** Columns of the model matrix. */
+  int modelCols();
+
+  /**
+   * Writes the model matrix of the variable.
+   *
+   * @param x   the variable; not modified
+   * @param out (modelRows x modelCols, row-major); modified
+   */
+  void model(double[] x, double[] out);
+
+  /** The truth's model matrix M* (a copy). */
+  double[] truthModel();
+
+  /** A variable of the truth (a catalogued global minimizer). */
+  double[] truthPoint();
+
+  /** The catalogued spurious points, each with its name, variable and model (may be empty). */
+  List<CataloguedPoint> spuriousPoints();
+
+  /**
+   * A named point of the catalogue.
+   *
+   * @param name short name, e.g. "U0 = alpha Q2"
+   * @param x the variable
+   * @param model its model matrix
+   */
+  record CataloguedPoint(String name, double[] x, double[] model) {}
+}

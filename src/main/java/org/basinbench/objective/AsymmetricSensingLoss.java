@@ -1,0 +1,128 @@
+package org.basinbench.objective;
+
+import java.util.Objects;
+import org.basinbench.linalg.MatOps;
+
+/**
+ * Asymmetric low-rank sensing loss with the balancing regularizer (Zhang 2025, problem (5)):
+ * <pre>
+ *   g(L, R) = 1/2 || A(L R^T - M*) ||^2 + (lambda/2) || L^T L - R^T R ||^2,   L, R in R^{n x r},
+ * </pre>
+ * with gradient (eqs. (10) and (12))
+ * <pre>
+ *   grad_L = S R + lambda L D,   grad_R = S^T L - lambda R D,
+ *   S = A^T A (L R^T - M*),      D = L^T L - R^T R.
+ * </pre>
+ * The variable x is {@code [L; R]} stored row-major as a (2n x r) matrix: L is
+ * {@code x[0 .. n r)}, R is {@code x[n r .. 2 n r)}. Scratch is allocated once in the
+ * constructor; evaluations allocate nothing. <b>Not thread-safe</b> (shared scratch).
+ */
+public final class AsymmetricSensingLoss implements Objective {
+  private final LinearOperator a;
+  private final double[] mStar;
+  private final int n;
+  private final int r;
+  private final double lambda;
+
+  private final double[] l;
+  private final double[] rr;
+  private final double[] e;
+  private final double[] residual;
+  private final double[] s;
+  private final double[] d;
+  private final double[] rtr;
+  private final double[] tmp;
+
+  /**
+   * @param a      the sensing operator A : R^{n x n} -> R^m; retained (not copied)
+   * @param mStar  the target M* (n x n, row-major); copied
+   * @param r      search rank, r >= 1
+   * @param lambda balancing weight, lambda >= 0
+   */
+  public AsymmetricSensingLoss(LinearOperator a, double[] mStar, int r, double lambda) {
+    this.a = Objects.requireNonNull(a, "a");
+    this.n = a.n();
+    if (mStar.length != n * n) {
+      throw new IllegalArgumentException("mStar must have length n*n = " + (n * n) + ", got " + mStar.length);
+    }
+    if (r < 1) {
+      throw new IllegalArgumentException("r must be >= 1, got " + r);
+    }
+    if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+      throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
+    }
+    this.mStar = mStar.clone();
+    this.r = r;
+    this.lambda = lambda;
+    this.l = new double[n * r];
+    this.rr = new double[n * r];
+    this.e = new double[n * n];
+    this.residual = new double[a.measurements()];
+    this.s = new double[n * n];
+    this.d = new double[r * r];
+    this.rtr = new double[r * r];
+    this.tmp = new double[n * r];
+  }
+
+  @Override
+  public int dim() {
+    return 2 * n * r;
+  }
+
+  /** g(L, R); x = [L; R] (2n x r, row-major), not modified. */
+  @Override
+  public double value(double[] x) {
+    return evaluate(x);
+  }
+
+  /**
+   * Writes {@code grad = [S R + lambda L D; S^T L - lambda R D]} and returns g(L, R).
+   *
+   * @param x    [L; R] (2n x r, row-major); not modified
+   * @param grad (2n x r); modified: overwritten with the gradient
+   */
+  @Override
+  public double valueAndGradient(double[] x, double[] grad) {
+    if (grad.length != dim()) {
+      throw new IllegalArgumentException("grad must have length 2nr = " + dim() + ", got " + grad.length);
+    }
+    double loss = evaluate(x);
+    a.adjoint(residual, s);
+    int nr = n * r;
+    // grad_L = S R + lambda L D
+    MatOps.multAB(s, rr, n, n, r, tmp);
+    System.arraycopy(tmp, 0, grad, 0, nr);
+    // grad_R = S^T L - lambda R D
+    MatOps.multAtB(s, l, n, n, r, tmp);
+    System.arraycopy(tmp, 0, grad, nr, nr);
+    if (lambda != 0) {
+      MatOps.multAB(l, d, n, r, r, tmp);
+      for (int i = 0; i < nr; i++) {
+        grad[i] += lambda * tmp[i];
+      }
+      MatOps.multAB(rr, d, n, r, r, tmp);
+      for (int i = 0; i < nr; i++) {
+        grad[nr + i] -= lambda * tmp[i];
+      }
+    }
+    return loss;
+  }
+
+  /** Splits x into L and R, fills the residual A(L R^T - M*) and D; returns g. */
+  private double evaluate(double[] x) {
+    if (x.length != dim()) {
+      throw new IllegalArgumentException("x must have length 2nr = " + dim() + ", got " + x.length);
+    }
+    int nr = n * r;
+    System.arraycopy(x, 0, l, 0, nr);
+    System.arraycopy(x, nr, rr, 0, nr);
+    MatOps.multABt(l, rr, n, n, r, e);
+    MatOps.subtract(e, mStar, e);
+    a.apply(e, residual);
+    double fit = 0.5 * MatOps.dot(residual, residual);
+    MatOps.multAtB(l, l, n, r, r, d);
+    MatOps.multAtB(rr, rr, n, r, r, rtr);
+    MatOps.subtract(d, rtr, d);
+    return fit + 0.5 * lambda * MatOps.dot(d, d);
+  }
+}

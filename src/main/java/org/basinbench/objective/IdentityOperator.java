@@ -1,0 +1,39 @@
+package org.basinbench.objective;
+
+/**
+ * The full observation {@code A(X) = X} on n x n matrices (m = n^2): the RIP constant is 0.
+ * The control of Zhang (2025), Proposition 1: with r* = 1 the nonnegative problems have no
+ * spurious local minimum.
+ */
+public final class IdentityOperator implements LinearOperator {
+  private final int n;
+
+  public IdentityOperator(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be >= 1, got " + n);
+    }
+    this.n = n;
+  }
+
+  @Override
+  public int n() {
+    return n;
+  }
+
+  @Override
+  public int measurements() {
+    return n * n;
+  }
+
+  /** {@code out = X}. */
+  @Override
+  public void apply(double[] x, double[] out) {
+    System.arraycopy(x, 0, out, 0, n * n);
+  }
+
+  /** {@code out = Y} (the identity is self-adjoint). */
+  @Override
+  public void adjoint(double[] y, double[] out) {
+    System.arraycopy(y, 0, out, 0, n * n);
+  }
+}

@@ -1,0 +1,27 @@
+package org.basinbench.spec;
+
+/**
+ * Names of the parameter columns that instances and solvers report (the output schema in
+ * {@code org.basinbench.spark.Schema} gives each its type). One place, so that the tables,
+ * the docs and the dashboard agree.
+ */
+public final class Columns {
+  private Columns() {}
+
+  public static final String FAMILY = "family";
+  public static final String VARIANT = "variant";
+  public static final String OPERATOR = "operator";
+  public static final String N = "n";
+  public static final String R_STAR = "r_star";
+  public static final String R = "r";
+  public static final String ALPHA = "alpha";
+  public static final String EPSILON = "epsilon";
+  public static final String LAMBDA = "lambda";
+  public static final String DELTA = "delta";
+  public static final String INIT_KIND = "init_kind";
+  public static final String INIT_SCALE = "init_scale";
+  public static final String SOLVER = "solver";
+  public static final String STEP = "step";
+  public static final String MAX_ITER = "max_iter";
+  public static final String TOL = "tol";
+}

@@ -305,6 +305,17 @@ public final class Main {
     }
   }
 
+  /** A parameter value for the summary: "-" for null, 4 significant digits for doubles. */
+  static String cell(Object v) {
+    if (v == null) {
+      return "-";
+    }
+    if (v instanceof Double d) {
+      return String.format(Locale.ROOT, "%.4g", d);
+    }
+    return v.toString();
+  }
+
   private static String rootMessage(Throwable t) {
     Throwable c = t;
     while (c.getCause() != null && c.getCause() != c) {
@@ -321,23 +332,40 @@ public final class Main {
     StringBuilder totals = new StringBuilder("  outcomes:");
     s.outcomes().forEach((k, v) -> totals.append(' ').append(k).append('=').append(v));
     out.println(totals);
-    out.printf(Locale.ROOT, "  %-12s %3s %3s %3s %7s %7s %7s %-6s %8s  %-17s %s%n", "cell", "n", "r*", "r", "alpha",
-        "eps", "delta", "solver", "failure", "95% CI", "success/spurious/other/not-conv/diverged");
-    int shown = 0;
+    // Show the parameter columns that vary across cells (and delta, and the solver): the
+    // rest are the same in every row and would only push the rates off the screen.
+    List<String> shown = new ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : Schema.CELL_FIELDS) {
+      String name = f.name();
+      if (name.equals(Schema.CELL_ID) || name.equals(Schema.CELL_INDEX)) {
+        continue;
+      }
+      boolean varies = s.cellRows().stream().map(r -> String.valueOf(r.<Object>getAs(name))).distinct().count() > 1;
+      if (varies || name.equals(Schema.DELTA) || name.equals(Schema.SOLVER)) {
+        shown.add(name);
+      }
+    }
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-12s", "cell"));
+    shown.forEach(c -> header.append(String.format(Locale.ROOT, " %9s", c)));
+    out.println(header.append(String.format(Locale.ROOT, " %8s  %-17s %s", "failure", "95% CI",
+        "success/spurious/other/not-conv/diverged")));
+    int count = 0;
     for (Row r : s.cellRows()) {
-      if (shown++ == SUMMARY_CELLS) {
+      if (count++ == SUMMARY_CELLS) {
         out.println("  ... " + (s.cellRows().size() - SUMMARY_CELLS) + " more cells in the cells table");
         break;
+      }
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-12s", r.<String>getAs(Schema.CELL_ID)));
+      for (String c : shown) {
+        line.append(String.format(Locale.ROOT, " %9s", cell(r.<Object>getAs(c))));
       }
       StringBuilder counts = new StringBuilder();
       for (Outcome o : Outcome.values()) {
         counts.append(counts.length() == 0 ? "" : "/").append(r.<Long>getAs(Schema.outcomeCount(o)));
       }
-      out.printf(Locale.ROOT, "  %-12s %3d %3d %3d %7.4g %7.4g %7.4g %-6s %8.4f  [%.4f, %.4f]  %s%n",
-          r.<String>getAs(Schema.CELL_ID), r.<Integer>getAs(Schema.N), r.<Integer>getAs(Schema.R_STAR),
-          r.<Integer>getAs(Schema.R), r.<Double>getAs(Schema.ALPHA), r.<Double>getAs(Schema.EPSILON),
-          r.<Double>getAs(Schema.DELTA), r.<String>getAs(Schema.SOLVER), r.<Double>getAs(Schema.FAILURE_RATE),
-          r.<Double>getAs(Schema.CI_LOW), r.<Double>getAs(Schema.CI_HIGH), counts);
+      out.println(line.append(String.format(Locale.ROOT, " %8.4f  [%.4f, %.4f]  %s",
+          r.<Double>getAs(Schema.FAILURE_RATE), r.<Double>getAs(Schema.CI_LOW), r.<Double>getAs(Schema.CI_HIGH),
+          counts)));
     }
     s.tablePaths().forEach(t -> out.println("  table: " + t));
     out.println("  manifest: " + s.manifestPath());

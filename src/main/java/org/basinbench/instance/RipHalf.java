@@ -46,6 +46,11 @@ public final class RipHalf {
     return new double[] {0.0, 1 / S2};
   }
 
+  /** The operator of {@link #problem()}: {@code A(X)_i = sqrt 2 <A_i, X>}. */
+  public static LinearOperator problemOperator() {
+    return new Operator();
+  }
+
   /** The unconstrained problem {@code min f(x)}, x in R^2. */
   public static Problem problem() {
     return FactorProblems.symmetric(new Operator(), truth(), 1, 1, false,

@@ -8,11 +8,15 @@ import org.basinbench.linalg.MatOps;
  * <pre>
  *   g(L, R) = 1/2 || A(L R^T - M*) ||^2 + (lambda/2) || L^T L - R^T R ||^2,   L, R in R^{n x r},
  * </pre>
- * with gradient (eqs. (10) and (12))
+ * with gradient
  * <pre>
- *   grad_L = S R + lambda L D,   grad_R = S^T L - lambda R D,
- *   S = A^T A (L R^T - M*),      D = L^T L - R^T R.
+ *   grad_L = S R + 2 lambda L D,   grad_R = S^T L - 2 lambda R D,
+ *   S = A^T A (L R^T - M*),        D = L^T L - R^T R.
  * </pre>
+ * The fit term is eq. (10) of the paper. For the regularizer h = 1/2 ||D||^2 the gradient is
+ * [2 L D; -2 R D] (scalar check: h = l^4/2, h' = 2 l^3); eq. (12) as printed, [L D; -R D],
+ * omits the factor 2. The tests follow the objective as stated (checked against central
+ * differences), and Lemma 9's curvature bound is tested against this exact objective.
  * The variable x is {@code [L; R]} stored row-major as a (2n x r) matrix: L is
  * {@code x[0 .. n r)}, R is {@code x[n r .. 2 n r)}. Scratch is allocated once in the
  * constructor; evaluations allocate nothing. <b>Not thread-safe</b> (shared scratch).
@@ -76,7 +80,7 @@ public final class AsymmetricSensingLoss implements Objective {
   }
 
   /**
-   * Writes {@code grad = [S R + lambda L D; S^T L - lambda R D]} and returns g(L, R).
+   * Writes {@code grad = [S R + 2 lambda L D; S^T L - 2 lambda R D]} and returns g(L, R).
    *
    * @param x    [L; R] (2n x r, row-major); not modified
    * @param grad (2n x r); modified: overwritten with the gradient
@@ -89,20 +93,20 @@ public final class AsymmetricSensingLoss implements Objective {
     double loss = evaluate(x);
     a.adjoint(residual, s);
     int nr = n * r;
-    // grad_L = S R + lambda L D
+    // grad_L = S R + 2 lambda L D
     MatOps.multAB(s, rr, n, n, r, tmp);
     System.arraycopy(tmp, 0, grad, 0, nr);
-    // grad_R = S^T L - lambda R D
+    // grad_R = S^T L - 2 lambda R D
     MatOps.multAtB(s, l, n, n, r, tmp);
     System.arraycopy(tmp, 0, grad, nr, nr);
     if (lambda != 0) {
       MatOps.multAB(l, d, n, r, r, tmp);
       for (int i = 0; i < nr; i++) {
-        grad[i] += lambda * tmp[i];
+        grad[i] += 2 * lambda * tmp[i];
       }
       MatOps.multAB(rr, d, n, r, r, tmp);
       for (int i = 0; i < nr; i++) {
-        grad[nr + i] -= lambda * tmp[i];
+        grad[nr + i] -= 2 * lambda * tmp[i];
       }
     }
     return loss;

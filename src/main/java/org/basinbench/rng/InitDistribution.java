@@ -8,7 +8,7 @@ import java.io.Serializable;
  * it from the trial's identity, so all solvers of a grid point start from the same points).
  */
 public sealed interface InitDistribution extends Serializable
-    permits InitDistribution.HalfNormal, InitDistribution.Uniform {
+    permits InitDistribution.HalfNormal, InitDistribution.Uniform, InitDistribution.Gaussian {
 
   /** The {@code init.kind} tag. */
   String kind();
@@ -76,6 +76,34 @@ public sealed interface InitDistribution extends Serializable
     public void draw(SplitMix64 rng, double[] out) {
       for (int i = 0; i < out.length; i++) {
         out[i] = bound * rng.nextDouble();
+      }
+    }
+  }
+
+  /** Entries {@code scale * Z}, Z standard normal: for unconstrained problems. */
+  record Gaussian(double scale) implements InitDistribution {
+    public static final String KIND = "gaussian";
+
+    public Gaussian {
+      if (!(scale > 0) || !Double.isFinite(scale)) {
+        throw new IllegalArgumentException("init.scale must be a finite number > 0, got " + scale);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return KIND;
+    }
+
+    @Override
+    public double parameter() {
+      return scale;
+    }
+
+    @Override
+    public void draw(SplitMix64 rng, double[] out) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = scale * rng.nextGaussian();
       }
     }
   }

@@ -80,13 +80,19 @@ public final class SpecParser {
       InstanceSpec.Counterexample.FAMILY, COUNTEREXAMPLE,
       RipHalf.FAMILY, RIP_HALF);
 
+  static final List<String> INIT_KINDS = List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND,
+      InitDistribution.Gaussian.KIND);
+
   static final Map<String, List<Field>> INITS = Map.of(
       InitDistribution.HalfNormal.KIND, List.of(
-          Field.string("kind", true, null, List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND)),
+          Field.string("kind", true, null, INIT_KINDS),
           Field.number("scale", false, 1.0, 0, true, Double.NaN, true)),
       InitDistribution.Uniform.KIND, List.of(
-          Field.string("kind", true, null, List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND)),
-          Field.number("bound", false, 1.0, 0, true, Double.NaN, true)));
+          Field.string("kind", true, null, INIT_KINDS),
+          Field.number("bound", false, 1.0, 0, true, Double.NaN, true)),
+      InitDistribution.Gaussian.KIND, List.of(
+          Field.string("kind", true, null, INIT_KINDS),
+          Field.number("scale", false, 1.0, 0, true, Double.NaN, true)));
 
   /** The fixed-step solvers share their fields. */
   static List<Field> stepSolver(String name) {
@@ -392,6 +398,7 @@ public final class SpecParser {
     return switch (kind) {
       case InitDistribution.HalfNormal.KIND -> new InitDistribution.HalfNormal(c.get("scale").doubleValue());
       case InitDistribution.Uniform.KIND -> new InitDistribution.Uniform(c.get("bound").doubleValue());
+      case InitDistribution.Gaussian.KIND -> new InitDistribution.Gaussian(c.get("scale").doubleValue());
       default -> throw new IllegalStateException("validated init kind " + kind);
     };
   }

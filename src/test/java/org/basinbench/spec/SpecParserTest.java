@@ -246,4 +246,68 @@ class SpecParserTest {
   void integralDoublesAreAcceptedAsIntegers() throws SpecException {
     assertEquals(100_000, one(with("\"trials\": 1000", "\"trials\": 1e5")).trials());
   }
+
+  static final String ASYM = """
+      {"experiment": "a", "seed": 1, "trials": 5,
+       "instance": {"family": "nonneg-counterexample", "variant": "asymmetric", "n": 4, "rStar": 1, "r": 1,
+                    "alpha": 0.5, "epsilon": 0.5, "lambda": [0, 0.25]},
+       "init": {"kind": "half-normal"}, "solvers": [{"name": "pgd", "step": 0.05}]}
+      """;
+
+  @Test
+  void asymmetricVariantSweepsLambdaAndNeedsIt() throws SpecException {
+    Experiment e = one(ASYM);
+    assertEquals(2, e.cells().size());
+    assertEquals(0.25, ((InstanceSpec.Counterexample) e.cells().get(1).instance()).lambda());
+    assertProblem(problems(ASYM.replace(", \"lambda\": [0, 0.25]", "")), "$.instance.lambda",
+        "missing required field", "asymmetric variant needs");
+    assertProblem(problems(ASYM.replace("asymmetric", "symmetric")), "$.instance.lambda",
+        "applies to the asymmetric variant only");
+    assertProblem(problems(ASYM.replace("[0, 0.25]", "-1")), "$.instance.lambda", "a number >= 0");
+  }
+
+  @Test
+  void identityOperatorTakesNoAlphaAndTheorem2NeedsIt() throws SpecException {
+    String identity = ASYM.replace("\"alpha\": 0.5, \"epsilon\": 0.5, ", "")
+        .replace("\"variant\"", "\"operator\": \"identity\", \"variant\"");
+    Experiment e = one(identity);
+    assertEquals(0.0, ((InstanceSpec.Counterexample) e.cells().get(0).instance()).delta());
+    assertProblem(problems(ASYM.replace("\"variant\"", "\"operator\": \"identity\", \"variant\"")),
+        "$.instance.alpha", "applies to operator \"theorem2\" only");
+    assertProblem(problems(ASYM.replace("\"alpha\": 0.5, ", "")), "$.instance.alpha", "missing required field");
+    assertProblem(problems(ASYM.replace("\"variant\"", "\"operator\": \"identy\", \"variant\"")),
+        "$.instance.operator", "did you mean \"identity\"");
+  }
+
+  @Test
+  void ripHalfTakesNoParametersAndOnlyUnconstrainedSolvers() throws SpecException {
+    String rip = """
+        {"experiment": "rip", "seed": 1, "trials": 5, "instance": {"family": "rip-half"},
+         "init": {"kind": "gaussian", "scale": 0.5}, "solvers": [{"name": "gd", "step": 0.01}]}
+        """;
+    assertEquals(1, one(rip).cells().size());
+    assertProblem(problems(rip.replace("\"rip-half\"}", "\"rip-half\", \"n\": 3}")), "$.instance.n",
+        "unknown field");
+    assertProblem(problems(rip.replace("\"gd\"", "\"pgd\"")), "$.solvers[0].name", "keeps the variable >= 0",
+        "solved without constraints", "use \"gd\"");
+    // gd on a nonnegative family is the no-constraint baseline, and allowed.
+    assertEquals(2, one(ASYM.replace("\"pgd\"", "\"gd\"")).cells().size());
+  }
+
+  /** Every shipped job validates (and states what it reproduces). */
+  @Test
+  void everyJobInTheJobsFolderIsValid() throws Exception {
+    java.nio.file.Path jobs = java.nio.file.Path.of("jobs");
+    List<java.nio.file.Path> files;
+    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(jobs)) {
+      files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+    assertTrue(files.size() >= 4, files.toString());
+    for (java.nio.file.Path f : files) {
+      for (Experiment e : SpecParser.parseFile(f)) {
+        assertTrue(e.description().length() > 40, f + ": " + e.name() + " says what it reproduces");
+        assertTrue(e.totalTrials() > 0);
+      }
+    }
+  }
 }

@@ -34,9 +34,9 @@ public final class FactorProblems {
     List<Problem.CataloguedPoint> points = spurious.stream().map(s -> {
       double[] model = new double[n * n];
       MatOps.multABt(s.x(), s.x(), n, n, r, model);
-      return new Problem.CataloguedPoint(s.name(), s.x().clone(), model);
+      return new Problem.CataloguedPoint(s.name(), s.x().clone(), model, s.curvatureBound(), s.reference());
     }).toList();
-    return new Symmetric(loss, n, r, nonnegative, mStar, truthPoint, points);
+    return new Symmetric(a, loss, n, r, nonnegative, mStar, truthPoint, points);
   }
 
   /**
@@ -57,13 +57,16 @@ public final class FactorProblems {
     List<Problem.CataloguedPoint> points = spurious.stream().map(s -> {
       double[] model = new double[n * n];
       MatOps.multABt(s.x(), s.x(), n, n, r, model);
-      return new Problem.CataloguedPoint(s.name(), stack(s.x(), s.x()), model);
+      return new Problem.CataloguedPoint(s.name(), stack(s.x(), s.x()), model, s.curvatureBound(), s.reference());
     }).toList();
-    return new Asymmetric(loss, n, r, nonnegative, mStar, stack(u, u), points);
+    return new Asymmetric(a, loss, n, r, nonnegative, mStar, stack(u, u), points);
   }
 
-  /** A named factor. */
-  public record Named(String name, double[] x) {}
+  /**
+   * A named factor with the paper's curvature bound (NaN for none) and its reference. For the
+   * asymmetric shape it is stacked as L = R = x.
+   */
+  public record Named(String name, double[] x, double curvatureBound, String reference) {}
 
   static double[] stack(double[] top, double[] bottom) {
     double[] out = new double[top.length + bottom.length];
@@ -73,6 +76,7 @@ public final class FactorProblems {
   }
 
   private abstract static class Base implements Problem {
+    final LinearOperator operator;
     final Objective objective;
     final int n;
     final int r;
@@ -81,8 +85,9 @@ public final class FactorProblems {
     final double[] truthPoint;
     final List<CataloguedPoint> spurious;
 
-    Base(Objective objective, int n, int r, boolean nonnegative, double[] mStar, double[] truthPoint,
-        List<CataloguedPoint> spurious) {
+    Base(LinearOperator operator, Objective objective, int n, int r, boolean nonnegative, double[] mStar,
+        double[] truthPoint, List<CataloguedPoint> spurious) {
+      this.operator = operator;
       this.objective = objective;
       this.n = n;
       this.r = r;
@@ -126,11 +131,17 @@ public final class FactorProblems {
     public List<CataloguedPoint> spuriousPoints() {
       return spurious;
     }
+
+    @Override
+    public LinearOperator sensingOperator() {
+      return operator;
+    }
   }
 
   private static final class Symmetric extends Base {
-    Symmetric(Objective o, int n, int r, boolean nn, double[] m, double[] t, List<CataloguedPoint> s) {
-      super(o, n, r, nn, m, t, s);
+    Symmetric(LinearOperator a, Objective o, int n, int r, boolean nn, double[] m, double[] t,
+        List<CataloguedPoint> s) {
+      super(a, o, n, r, nn, m, t, s);
     }
 
     /** {@code out = U U^T}. */
@@ -144,8 +155,9 @@ public final class FactorProblems {
     private final double[] l;
     private final double[] rr;
 
-    Asymmetric(Objective o, int n, int r, boolean nn, double[] m, double[] t, List<CataloguedPoint> s) {
-      super(o, n, r, nn, m, t, s);
+    Asymmetric(LinearOperator a, Objective o, int n, int r, boolean nn, double[] m, double[] t,
+        List<CataloguedPoint> s) {
+      super(a, o, n, r, nn, m, t, s);
       l = new double[n * r];
       rr = new double[n * r];
     }

@@ -128,8 +128,9 @@ public record NonnegCounterexample(int n, int rStar, int r, double alpha, double
 
   /** Zhang (2025) problem (4) for this operator: U >= 0, truth Q1, spurious U0 = alpha Q2. */
   public Problem symmetricProblem() {
-    return FactorProblems.symmetric(operator(), truthFactor(), rStar, r, true,
-        List.of(new FactorProblems.Named(SPURIOUS_NAME, spuriousFactor())));
+    // Lemma 4: <grad^2 f(U0)[dU], dU> >= 2 alpha^2 ||dU||^2 on the critical cone.
+    return FactorProblems.symmetric(operator(), truthFactor(), rStar, r, true, List.of(new FactorProblems.Named(
+        SPURIOUS_NAME, spuriousFactor(), 2 * alpha * alpha, "Zhang 2025, Theorem 2 and Lemma 4")));
   }
 
   /**
@@ -138,8 +139,9 @@ public record NonnegCounterexample(int n, int rStar, int r, double alpha, double
    * lambda > 0, Lemma 9).
    */
   public Problem asymmetricProblem(double lambda) {
-    return FactorProblems.asymmetric(operator(), truthFactor(), rStar, r, lambda, true,
-        List.of(new FactorProblems.Named(SPURIOUS_NAME, spuriousFactor())));
+    // Lemma 9: curvature >= min(4 lambda, 1) alpha^2 ||dU||^2 on the critical cone.
+    return FactorProblems.asymmetric(operator(), truthFactor(), rStar, r, lambda, true, List.of(new FactorProblems.Named(
+        SPURIOUS_NAME, spuriousFactor(), Math.min(4 * lambda, 1) * alpha * alpha, "Zhang 2025, Theorem 2 and Lemma 9")));
   }
 
   /** Name of the catalogued spurious point in certificates. */

@@ -43,12 +43,18 @@ public interface Problem {
   /** The catalogued spurious points, each with its name, variable and model (may be empty). */
   List<CataloguedPoint> spuriousPoints();
 
+  /** The sensing operator, or null for families that are not sensing problems. */
+  org.basinbench.objective.LinearOperator sensingOperator();
+
   /**
    * A named point of the catalogue.
    *
    * @param name short name, e.g. "U0 = alpha Q2"
    * @param x the variable
    * @param model its model matrix
+   * @param curvatureBound the paper's lower bound on the Hessian quadratic form over the
+   *     critical cone, per unit ||dx||^2 (NaN when the paper gives none)
+   * @param reference where the claims about the point come from, e.g. "Zhang 2025, Lemma 4"
    */
-  record CataloguedPoint(String name, double[] x, double[] model) {}
+  record CataloguedPoint(String name, double[] x, double[] model, double curvatureBound, String reference) {}
 }

@@ -54,7 +54,8 @@ public final class RipHalf {
   /** The unconstrained problem {@code min f(x)}, x in R^2. */
   public static Problem problem() {
     return FactorProblems.symmetric(new Operator(), truth(), 1, 1, false,
-        List.of(new FactorProblems.Named(BAD_NAME, bad())));
+        // PSD but singular Hessian at x_bad: the curvature bound is 0 (eigenvalues {0, 8}).
+        List.of(new FactorProblems.Named(BAD_NAME, bad(), 0.0, "Zhang, Josz, Sojoudi and Lavaei, NeurIPS 2018")));
   }
 
   /** {@code A(X)_i = sqrt 2 <A_i, X>}, i = 1..3, so that 1/2 ||A(E)||^2 = sum_i <A_i, E>^2. */

@@ -18,9 +18,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.basinbench.landscape.CertificateRow;
+import org.basinbench.landscape.Certificates;
+import org.basinbench.rng.Seeds;
 import org.basinbench.run.Outcome;
 import org.basinbench.run.Version;
+import org.basinbench.spec.Cell;
+import org.basinbench.spec.Columns;
 import org.basinbench.spec.Experiment;
+import org.basinbench.spec.InstanceSpec;
 
 /**
  * The Monte Carlo job: an experiment's trial keys are split into ranges, distributed
@@ -31,6 +37,9 @@ import org.basinbench.spec.Experiment;
 public final class BasinBenchJob {
   static final String TRIALS_TABLE = "trials";
   static final String CELLS_TABLE = "cells";
+  static final String CERTIFICATES_TABLE = "certificates";
+  /** Stream tag of the certificates' direction sampling (trial streams use other tags). */
+  static final long STREAM_CERTIFICATES = 3;
   /** Above this many trial rows per output file, the trials table is split into more files. */
   static final long ROWS_PER_FILE = 1_000_000L;
   /**
@@ -146,17 +155,43 @@ public final class BasinBenchJob {
         throw new IllegalStateException("experiment " + e.name() + ": " + counted + " trials aggregated, expected "
             + total + "; nothing was published");
       }
+      spark.createDataFrame(certificates(e), Schema.CERTIFICATES_SCHEMA).coalesce(1).write()
+          .parquet(layout.staged(CERTIFICATES_TABLE, e.name()));
       double seconds = (System.nanoTime() - t0) / 1e9;
       String manifest = manifest(e, started, seconds, outcomes);
-      layout.publish(e.name(), List.of(TRIALS_TABLE, CELLS_TABLE), manifest);
+      List<String> tables = List.of(TRIALS_TABLE, CELLS_TABLE, CERTIFICATES_TABLE);
+      layout.publish(e.name(), tables, manifest);
       return new ExperimentSummary(e.name(), total, e.cells().size(), outcomes, cellRows,
-          List.of(layout.published(TRIALS_TABLE, e.name()).toString(),
-              layout.published(CELLS_TABLE, e.name()).toString()),
+          tables.stream().map(t -> layout.published(t, e.name()).toString()).toList(),
           layout.manifest(e.name()).toString(), seconds);
     } finally {
       jsc.clearJobGroup();
       b.destroy();
     }
+  }
+
+  /**
+   * Certificate rows of every distinct instance of the experiment, computed on the driver:
+   * a few hundred loss evaluations and one small eigenproblem per instance.
+   */
+  static List<Row> certificates(Experiment e) {
+    Map<String, InstanceSpec> instances = new LinkedHashMap<>();
+    for (Cell c : e.cells()) {
+      instances.putIfAbsent(c.instance().canonicalKey(), c.instance());
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, InstanceSpec> entry : instances.entrySet()) {
+      long key = Seeds.hash(entry.getKey());
+      String id = String.format("%016x", key).substring(0, 12);
+      InstanceSpec inst = entry.getValue();
+      Object delta = inst.columns().get(Columns.DELTA);
+      double deltaFormula = delta == null ? Double.NaN : (Double) delta;
+      for (CertificateRow c : Certificates.compute(inst.problem(), deltaFormula, inst.deltaAfterScaling(),
+          Seeds.derive(e.seed(), key, STREAM_CERTIFICATES))) {
+        rows.add(Schema.certificateRow(id, inst, c));
+      }
+    }
+    return rows;
   }
 
   private String manifest(Experiment e, Instant started, double seconds, Map<String, Long> outcomes)
@@ -184,6 +219,7 @@ public final class BasinBenchJob {
     ObjectNode tables = root.putObject("tables");
     tables.put(TRIALS_TABLE, TRIALS_TABLE + "/experiment=" + e.name());
     tables.put(CELLS_TABLE, CELLS_TABLE + "/experiment=" + e.name());
+    tables.put(CERTIFICATES_TABLE, CERTIFICATES_TABLE + "/experiment=" + e.name());
     return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 }

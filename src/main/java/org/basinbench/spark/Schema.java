@@ -14,9 +14,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.basinbench.landscape.CertificateRow;
 import org.basinbench.run.TrialResult;
 import org.basinbench.spec.Cell;
 import org.basinbench.spec.Columns;
+import org.basinbench.spec.InstanceSpec;
 
 /** Every column name and type of the output tables, in one place. */
 public final class Schema {
@@ -91,6 +93,72 @@ public final class Schema {
       field(PG_NORM, DoubleType, true),
       field(ITERATIONS, IntegerType, false),
       field(DIST_SPURIOUS, DoubleType, true)));
+
+  public static final String INSTANCE_ID = "instance_id";
+  public static final String POINT = "point";
+  public static final String POINT_KIND = "point_kind";
+  public static final String REFERENCE = "reference";
+  public static final String KKT_RESIDUAL = "kkt_residual";
+  public static final String CURVATURE_MIN = "curvature_min";
+  public static final String CURVATURE_DIRECTIONS = "curvature_directions";
+  public static final String CURVATURE_BOUND = "curvature_bound";
+  public static final String LOSS_GAP = "loss_gap";
+  public static final String DELTA_FORMULA = "delta_formula";
+  public static final String DELTA_NUMERIC = "delta_numeric";
+  public static final String DELTA_METHOD = "delta_method";
+
+  /** The instance columns of the cell fields (family .. delta), shared by the certificates. */
+  static final List<StructField> INSTANCE_FIELDS = CELL_FIELDS.subList(2, CELL_FIELDS.indexOf(
+      CELL_FIELDS.stream().filter(f -> f.name().equals(INIT_KIND)).findFirst().orElseThrow()));
+
+  /** One row per catalogued point of each distinct instance. Null where nothing is stated. */
+  public static final StructType CERTIFICATES_SCHEMA = struct(
+      concat(List.of(field(INSTANCE_ID, StringType, false)), INSTANCE_FIELDS), List.of(
+      field(POINT, StringType, false),
+      field(POINT_KIND, StringType, false),
+      field(REFERENCE, StringType, false),
+      field(LOSS, DoubleType, true),
+      field(KKT_RESIDUAL, DoubleType, true),
+      field(CURVATURE_MIN, DoubleType, true),
+      field(CURVATURE_DIRECTIONS, IntegerType, false),
+      field(CURVATURE_BOUND, DoubleType, true),
+      field(LOSS_GAP, DoubleType, true),
+      field(DELTA_FORMULA, DoubleType, true),
+      field(DELTA_NUMERIC, DoubleType, true),
+      field(DELTA_METHOD, StringType, false)));
+
+  /** A certificates-table row. */
+  static Row certificateRow(String instanceId, InstanceSpec instance, CertificateRow c) {
+    Map<String, Object> cols = new HashMap<>(instance.columns());
+    Object[] v = new Object[CERTIFICATES_SCHEMA.size()];
+    int i = 0;
+    v[i++] = instanceId;
+    for (StructField f : INSTANCE_FIELDS) {
+      v[i++] = cols.remove(f.name());
+    }
+    if (!cols.isEmpty()) {
+      throw new IllegalStateException("columns without a schema entry: " + cols.keySet());
+    }
+    v[i++] = c.point();
+    v[i++] = c.kind();
+    v[i++] = c.reference();
+    v[i++] = finiteOrNull(c.loss());
+    v[i++] = finiteOrNull(c.kktResidual());
+    v[i++] = finiteOrNull(c.curvatureMin());
+    v[i++] = c.curvatureDirections();
+    v[i++] = finiteOrNull(c.curvatureBound());
+    v[i++] = finiteOrNull(c.lossGap());
+    v[i++] = finiteOrNull(c.deltaFormula());
+    v[i++] = finiteOrNull(c.deltaNumeric());
+    v[i] = c.deltaMethod();
+    return RowFactory.create(v);
+  }
+
+  private static List<StructField> concat(List<StructField> a, List<StructField> b) {
+    List<StructField> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
 
   /** Column name of the count of one outcome in the cells table, e.g. {@code n_spurious}. */
   public static String outcomeCount(org.basinbench.run.Outcome o) {

@@ -16,7 +16,8 @@ public final class Columns {
   public static final String R = "r";
   public static final String ALPHA = "alpha";
   public static final String EPSILON = "epsilon";
-  public static final String LAMBDA = "lambda";
+  /** The asymmetric variant's lambda; not "lambda", a reserved word in DuckDB's SQL. */
+  public static final String LAMBDA = "reg_lambda";
   public static final String DELTA = "delta";
   public static final String INIT_KIND = "init_kind";
   public static final String INIT_SCALE = "init_scale";

@@ -33,6 +33,11 @@ public sealed interface InstanceSpec extends Serializable
   /** Builds the problem (a new one with its own scratch: one per thread). */
   Problem problem();
 
+  /** Whether the family states its RIP constant after the best rescaling of A (rip-half). */
+  default boolean deltaAfterScaling() {
+    return false;
+  }
+
   /**
    * Zhang (2025), the nonnegative counterexample of Theorem 2: the symmetric problem (4)
    * {@code min 1/2 ||A(U U^T - Q1 Q1^T)||^2, U >= 0}, or the asymmetric problem (5)
@@ -157,6 +162,11 @@ public sealed interface InstanceSpec extends Serializable
     @Override
     public Problem problem() {
       return RipHalf.problem();
+    }
+
+    @Override
+    public boolean deltaAfterScaling() {
+      return true;
     }
 
     @Override

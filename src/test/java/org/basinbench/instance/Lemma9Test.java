@@ -3,6 +3,7 @@ package org.basinbench.instance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.basinbench.landscape.Certificates;
 import org.basinbench.objective.Objective;
 import org.basinbench.rng.SplitMix64;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class Lemma9Test {
           for (double v : d) {
             norm2 += v * v;
           }
-          double q = secondDerivative(g, x0, d);
+          double q = Certificates.secondDerivative(g, x0, d);
           assertTrue(q >= mu * norm2 - 1e-10 * Math.max(1, norm2), "lambda=" + lambda + ": " + q + " < " + mu * norm2);
         }
       }
@@ -80,18 +81,5 @@ class Lemma9Test {
       }
     }
     return d;
-  }
-
-  /** Exact (for quartics) second derivative of t -> g(x + t d) at t = 0. */
-  static double secondDerivative(Objective g, double[] x, double[] d) {
-    double[] f = new double[5];
-    double[] y = new double[x.length];
-    for (int s = -2; s <= 2; s++) {
-      for (int i = 0; i < x.length; i++) {
-        y[i] = x[i] + s * d[i];
-      }
-      f[s + 2] = g.value(y);
-    }
-    return (-f[0] + 16 * f[1] - 30 * f[2] + 16 * f[3] - f[4]) / 12;
   }
 }

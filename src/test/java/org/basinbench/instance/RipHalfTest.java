@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.basinbench.landscape.Certificates;
 import org.basinbench.objective.Objective;
 import org.basinbench.rng.SplitMix64;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,9 @@ class RipHalfTest {
   void hessianAtTheBadPointHasEigenvaluesZeroAndEight() {
     // Hessian from exact quartic second derivatives along e1, e2 and e1 + e2.
     double[] x = RipHalf.bad();
-    double haa = Lemma9Test.secondDerivative(F, x, new double[] {1, 0});
-    double hbb = Lemma9Test.secondDerivative(F, x, new double[] {0, 1});
-    double hab = (Lemma9Test.secondDerivative(F, x, new double[] {1, 1}) - haa - hbb) / 2;
+    double haa = Certificates.secondDerivative(F, x, new double[] {1, 0});
+    double hbb = Certificates.secondDerivative(F, x, new double[] {0, 1});
+    double hab = (Certificates.secondDerivative(F, x, new double[] {1, 1}) - haa - hbb) / 2;
     double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(new double[][] {{haa, hab}, {hab, hbb}}))
         .getRealEigenvalues();
     java.util.Arrays.sort(ev);

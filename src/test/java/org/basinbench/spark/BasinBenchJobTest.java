@@ -109,6 +109,15 @@ class BasinBenchJobTest {
     assertEquals(3.0, cellRows.stream().filter(r -> r.<Integer>getAs(Schema.MAX_ITER) == 3)
         .findFirst().orElseThrow().<Double>getAs(Schema.MEDIAN_ITERATIONS));
 
+    // Two instances (alpha 0.3, 0.8), each with the truth and U0 = alpha Q2 catalogued.
+    List<Row> certificates = spark.read().parquet(out.resolve("certificates/experiment=small").toString())
+        .collectAsList();
+    assertEquals(4, certificates.size());
+    for (Row c : certificates) {
+      assertEquals(c.<Double>getAs(Schema.DELTA), c.<Double>getAs(Schema.DELTA_NUMERIC), 1e-12);
+      assertTrue(c.<Double>getAs(Schema.KKT_RESIDUAL) < 1e-12, c.toString());
+    }
+
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifests/small.json").toFile());
     assertEquals(experiment.specHash(), manifest.get("specHash").asText());
     assertEquals((long) cells * TRIALS, manifest.get("totalTrials").asLong());

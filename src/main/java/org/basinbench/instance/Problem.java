@@ -43,6 +43,16 @@ public interface Problem {
   /** The catalogued spurious points, each with its name, variable and model (may be empty). */
   List<CataloguedPoint> spuriousPoints();
 
+  /**
+   * Relative error on the observed entries only, for families with partial observation of
+   * the model (NaN otherwise).
+   *
+   * @param model the end point's model matrix
+   */
+  default double observedRelError(double[] model) {
+    return Double.NaN;
+  }
+
   /** The sensing operator, or null for families that are not sensing problems. */
   org.basinbench.objective.LinearOperator sensingOperator();
 

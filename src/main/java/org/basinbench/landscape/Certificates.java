@@ -26,28 +26,46 @@ public final class Certificates {
 
   private Certificates() {}
 
+  /** Random rank-k matrices sampled for a restricted-RIP estimate. */
+  public static final int RIP_SAMPLES = 2000;
+
+  /**
+   * What is known of an instance's RIP constant and how to measure it.
+   *
+   * @param formula the constant from the family's formula (NaN: none)
+   * @param afterScaling whether the family states it after the best rescaling of A
+   * @param restrictedRank when > 0, estimate the constant over symmetric matrices of this rank
+   *     by sampling (a lower bound), instead of the exact spectrum over all symmetric matrices
+   */
+  public record Delta(double formula, boolean afterScaling, int restrictedRank) {}
+
   /**
    * @param problem the instance
-   * @param deltaFormula its RIP constant from the formula (NaN: none)
-   * @param scaledDelta whether the family states delta after the best rescaling of A
+   * @param delta what is known of its RIP constant
    * @param seed seed of the direction sampling (derive it from the instance's identity)
    */
-  public static List<CertificateRow> compute(Problem problem, double deltaFormula, boolean scaledDelta, long seed) {
+  public static List<CertificateRow> compute(Problem problem, Delta delta, long seed) {
+    double deltaFormula = delta.formula();
     double deltaNumeric = Double.NaN;
     String method;
     LinearOperator a = problem.sensingOperator();
+    SplitMix64 rng = new SplitMix64(seed);
     if (a == null) {
       method = "not a sensing problem";
+    } else if (delta.restrictedRank() > 0) {
+      deltaNumeric = Rip.sampledRankDelta(a, delta.restrictedRank(), RIP_SAMPLES, rng);
+      method = "lower bound: max over " + RIP_SAMPLES + " random symmetric rank-" + delta.restrictedRank()
+          + " matrices of | ||A(M)||^2 / ||M||^2 - 1 |";
     } else if (a.n() > Rip.MAX_EXACT_N) {
       method = "not computed: n > " + Rip.MAX_EXACT_N + " (the exact Gram spectrum costs O(n^6))";
     } else {
       double[] ev = Rip.symmetricGramEigenvalues(a);
-      deltaNumeric = scaledDelta ? Rip.scaledDelta(ev) : Rip.unscaledDelta(ev);
+      boolean scaled = delta.afterScaling();
+      deltaNumeric = scaled ? Rip.scaledDelta(ev) : Rip.unscaledDelta(ev);
       method = "exact: Gram spectrum on symmetric matrices, "
-          + (scaledDelta ? "(max - min)/(max + min) after scaling" : "max |eigenvalue - 1|");
+          + (scaled ? "(max - min)/(max + min) after scaling" : "max |eigenvalue - 1|");
     }
     Objective f = problem.objective();
-    SplitMix64 rng = new SplitMix64(seed);
     double truthLoss = f.value(problem.truthPoint());
     List<CertificateRow> rows = new ArrayList<>();
     rows.add(row("truth", "truth", "", Double.NaN, problem.truthPoint(), problem, truthLoss, deltaFormula,

@@ -71,4 +71,43 @@ public final class Rip {
     double hi = eigenvalues[eigenvalues.length - 1];
     return (hi - lo) / (hi + lo);
   }
+
+  /**
+   * A lower bound on the RIP constant over symmetric matrices of rank at most k: the largest
+   * {@code | ||A(M)||^2 / ||M||^2 - 1 |} over {@code samples} random
+   * {@code M = sum_{j<k} s_j g_j g_j^T} (g_j standard Gaussian vectors, random signs s_j).
+   * Cheap for any n; the exact restricted constant is NP-hard in general.
+   */
+  public static double sampledRankDelta(LinearOperator a, int k, int samples, org.basinbench.rng.SplitMix64 rng) {
+    int n = a.n();
+    double[] mat = new double[n * n];
+    double[] g = new double[n];
+    double[] y = new double[a.measurements()];
+    double worst = 0;
+    for (int s = 0; s < samples; s++) {
+      Arrays.fill(mat, 0.0);
+      for (int j = 0; j < k; j++) {
+        double sign = rng.nextDouble() < 0.5 ? -1 : 1;
+        for (int i = 0; i < n; i++) {
+          g[i] = rng.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+          for (int t = 0; t < n; t++) {
+            mat[i * n + t] += sign * g[i] * g[t];
+          }
+        }
+      }
+      a.apply(mat, y);
+      double num = 0;
+      for (double v : y) {
+        num += v * v;
+      }
+      double den = 0;
+      for (double v : mat) {
+        den += v * v;
+      }
+      worst = Math.max(worst, Math.abs(num / den - 1));
+    }
+    return worst;
+  }
 }

@@ -8,7 +8,8 @@ import java.io.Serializable;
  * it from the trial's identity, so all solvers of a grid point start from the same points).
  */
 public sealed interface InitDistribution extends Serializable
-    permits InitDistribution.HalfNormal, InitDistribution.Uniform, InitDistribution.Gaussian {
+    permits InitDistribution.HalfNormal, InitDistribution.Uniform, InitDistribution.Gaussian,
+        InitDistribution.Near {
 
   /** The {@code init.kind} tag. */
   String kind();
@@ -85,6 +86,46 @@ public sealed interface InitDistribution extends Serializable
     public static final String KIND = "gaussian";
 
     public Gaussian {
+      if (!(scale > 0) || !Double.isFinite(scale)) {
+        throw new IllegalArgumentException("init.scale must be a finite number > 0, got " + scale);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return KIND;
+    }
+
+    @Override
+    public double parameter() {
+      return scale;
+    }
+
+    @Override
+    public void draw(SplitMix64 rng, double[] out) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = scale * rng.nextGaussian();
+      }
+    }
+  }
+
+  /**
+   * A catalogued point plus Gaussian noise: {@code x0 = x_point + scale * Z}. {@link #draw}
+   * writes the noise only; the trial runner adds the point, which belongs to the problem
+   * (nonnegative problems then project the start onto the orthant).
+   *
+   * @param point "truth" or "spurious" (the first catalogued spurious point)
+   * @param scale noise standard deviation
+   */
+  record Near(String point, double scale) implements InitDistribution {
+    public static final String KIND = "near";
+    public static final String TRUTH = "truth";
+    public static final String SPURIOUS = "spurious";
+
+    public Near {
+      if (!TRUTH.equals(point) && !SPURIOUS.equals(point)) {
+        throw new IllegalArgumentException("init.point must be \"truth\" or \"spurious\", got " + point);
+      }
       if (!(scale > 0) || !Double.isFinite(scale)) {
         throw new IllegalArgumentException("init.scale must be a finite number > 0, got " + scale);
       }

@@ -10,7 +10,8 @@ import org.basinbench.solver.Termination;
  * @param seed the trial seed (a pure function of spec seed, grid point and trial index)
  * @param outcome the label
  * @param termination why the solver stopped
- * @param relError {@code ||U U^T - M*||_F / ||M*||_F} at the end point
+ * @param relError {@code ||X - M*||_F / ||M*||_F} of the end point's model X, all entries
+ * @param relErrorObserved the same on the observed entries only (NaN without partial observation)
  * @param loss the objective at the end point
  * @param pgNorm the stationarity residual {@code ||min(U, grad f(U))||_F} at the end point
  * @param iterations solver updates performed
@@ -23,6 +24,7 @@ public record TrialResult(
     Outcome outcome,
     Termination termination,
     double relError,
+    double relErrorObserved,
     double loss,
     double pgNorm,
     int iterations,

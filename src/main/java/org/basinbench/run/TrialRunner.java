@@ -6,6 +6,7 @@ import java.util.Map;
 import org.basinbench.instance.Problem;
 import org.basinbench.linalg.MatOps;
 import org.basinbench.objective.Objective;
+import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
 import org.basinbench.rng.SplitMix64;
 import org.basinbench.solver.GradientDescent;
@@ -21,8 +22,10 @@ import org.basinbench.spec.SolverSpec;
  * thread (one Spark partition) and is reused across its trials. Knows nothing of Spark.
  */
 public final class TrialRunner {
-  /** Stream tag of the starting-point draws (instance draws will use another tag). */
+  /** Stream tag of the starting-point draws. */
   static final long STREAM_INIT = 1;
+  /** Stream tag of random instance draws. */
+  static final long STREAM_INSTANCE = 2;
 
   private final Experiment experiment;
   private final Map<Integer, Prepared> prepared = new HashMap<>();
@@ -40,26 +43,50 @@ public final class TrialRunner {
     return Seeds.derive(specSeed, pointKey, trial);
   }
 
+  /**
+   * The seed of draw {@code draw} of a random instance: a function of the spec seed and the
+   * instance alone, so every init and solver of the grid point sees the same instances.
+   */
+  public static long instanceSeed(long specSeed, long instanceKey, int draw) {
+    return Seeds.derive(specSeed, instanceKey, draw, STREAM_INSTANCE);
+  }
+
   /** Runs one trial. Numeric failure becomes an outcome, never an exception. */
   public TrialResult run(int cellIndex, int trial) {
     Cell cell = experiment.cells().get(cellIndex);
-    Prepared p = prepared.computeIfAbsent(cellIndex, i -> new Prepared(cell.instance().problem()));
+    int draw = trial % cell.instance().draws();
+    Prepared p = prepared.get(cellIndex);
+    if (p == null || p.draw != draw) {
+      // Deterministic families build once; random ones when the trial's draw changes.
+      p = new Prepared(cell.instance().problem(
+          new SplitMix64(instanceSeed(experiment.seed(), cell.instanceKey(), draw))), draw);
+      prepared.put(cellIndex, p);
+    }
     long seed = trialSeed(experiment.seed(), cell.pointKey(), trial);
     cell.init().draw(new SplitMix64(Seeds.derive(seed, STREAM_INIT)), p.x0);
+    if (cell.init() instanceof InitDistribution.Near near) {
+      double[] base = InitDistribution.Near.TRUTH.equals(near.point()) ? p.truthPoint : p.spuriousPoint;
+      for (int i = 0; i < base.length; i++) {
+        p.x0[i] += base[i];
+      }
+    }
     SolveResult r = solve(cell.solver(), p.problem.objective(), p.x0);
     double relError = Double.NaN;
+    double relErrorObserved = Double.NaN;
     double distSpurious = Double.NaN;
     if (MatOps.allFinite(r.x())) {
       // Compare model matrices (U U^T, L R^T): blind to column order and rescalings.
       p.problem.model(r.x(), p.model);
       relError = MatOps.distF(p.model, p.truth) / p.truthNorm;
+      relErrorObserved = p.problem.observedRelError(p.model);
       for (int i = 0; i < p.spurious.length; i++) {
         double d = MatOps.distF(p.model, p.spurious[i]) / p.spuriousNorms[i];
         distSpurious = Double.isNaN(distSpurious) ? d : Math.min(distSpurious, d);
       }
     }
     Outcome outcome = Outcome.classify(r.termination(), relError, distSpurious, experiment.success());
-    return new TrialResult(cellIndex, trial, seed, outcome, r.termination(), relError, r.loss(), r.pgNorm(),
+    return new TrialResult(cellIndex, trial, seed, outcome, r.termination(), relError, relErrorObserved, r.loss(),
+        r.pgNorm(),
         r.iterations(), distSpurious);
   }
 
@@ -76,15 +103,20 @@ public final class TrialRunner {
   /** Per-cell state: the problem (owns the objective's scratch), catalogued models, buffers. */
   private static final class Prepared {
     final Problem problem;
+    final int draw;
     final double[] truth;
     final double truthNorm;
     final double[][] spurious;
     final double[] spuriousNorms;
     final double[] x0;
     final double[] model;
+    final double[] truthPoint;
+    /** The first catalogued spurious point's variable (null when none). */
+    final double[] spuriousPoint;
 
-    Prepared(Problem problem) {
+    Prepared(Problem problem, int draw) {
       this.problem = problem;
+      this.draw = draw;
       truth = problem.truthModel();
       truthNorm = MatOps.normF(truth);
       List<Problem.CataloguedPoint> points = problem.spuriousPoints();
@@ -95,6 +127,8 @@ public final class TrialRunner {
         spuriousNorms[i] = MatOps.normF(spurious[i]);
       }
       x0 = new double[problem.objective().dim()];
+      truthPoint = problem.truthPoint();
+      spuriousPoint = points.isEmpty() ? null : points.get(0).x().clone();
       model = new double[problem.modelRows() * problem.modelCols()];
     }
   }

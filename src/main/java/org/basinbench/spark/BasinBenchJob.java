@@ -21,10 +21,11 @@ import org.apache.spark.util.LongAccumulator;
 import org.basinbench.landscape.CertificateRow;
 import org.basinbench.landscape.Certificates;
 import org.basinbench.rng.Seeds;
+import org.basinbench.rng.SplitMix64;
+import org.basinbench.run.TrialRunner;
 import org.basinbench.run.Outcome;
 import org.basinbench.run.Version;
 import org.basinbench.spec.Cell;
-import org.basinbench.spec.Columns;
 import org.basinbench.spec.Experiment;
 import org.basinbench.spec.InstanceSpec;
 
@@ -155,8 +156,11 @@ public final class BasinBenchJob {
         throw new IllegalStateException("experiment " + e.name() + ": " + counted + " trials aggregated, expected "
             + total + "; nothing was published");
       }
-      spark.createDataFrame(certificates(e), Schema.CERTIFICATES_SCHEMA).coalesce(1).write()
-          .parquet(layout.staged(CERTIFICATES_TABLE, e.name()));
+      // repartition (a shuffle), not coalesce: coalescing to one partition would also compute in one task.
+      certificates(jsc, e).repartition(1)
+          .sortWithinPartitions(col(Schema.INSTANCE_ID), col(Schema.DRAW), col(Schema.POINT_KIND).desc(),
+              col(Schema.POINT))
+          .write().parquet(layout.staged(CERTIFICATES_TABLE, e.name()));
       double seconds = (System.nanoTime() - t0) / 1e9;
       String manifest = manifest(e, started, seconds, outcomes);
       List<String> tables = List.of(TRIALS_TABLE, CELLS_TABLE, CERTIFICATES_TABLE);
@@ -171,27 +175,52 @@ public final class BasinBenchJob {
   }
 
   /**
-   * Certificate rows of every distinct instance of the experiment, computed on the driver:
-   * a few hundred loss evaluations and one small eigenproblem per instance.
+   * Certificate rows of every distinct instance and draw of the experiment, computed on the
+   * executors (a random family's draw can build a dense operator): one task item per
+   * (instance, draw).
    */
-  static List<Row> certificates(Experiment e) {
-    Map<String, InstanceSpec> instances = new LinkedHashMap<>();
+  private Dataset<Row> certificates(JavaSparkContext jsc, Experiment e) {
+    Map<String, InstanceSpec> distinct = new LinkedHashMap<>();
     for (Cell c : e.cells()) {
-      instances.putIfAbsent(c.instance().canonicalKey(), c.instance());
+      distinct.putIfAbsent(c.instance().canonicalKey(), c.instance());
     }
-    List<Row> rows = new ArrayList<>();
-    for (Map.Entry<String, InstanceSpec> entry : instances.entrySet()) {
-      long key = Seeds.hash(entry.getKey());
-      String id = String.format("%016x", key).substring(0, 12);
-      InstanceSpec inst = entry.getValue();
-      Object delta = inst.columns().get(Columns.DELTA);
-      double deltaFormula = delta == null ? Double.NaN : (Double) delta;
-      for (CertificateRow c : Certificates.compute(inst.problem(), deltaFormula, inst.deltaAfterScaling(),
-          Seeds.derive(e.seed(), key, STREAM_CERTIFICATES))) {
-        rows.add(Schema.certificateRow(id, inst, c));
+    List<InstanceSpec> instances = new ArrayList<>(distinct.values());
+    List<int[]> keys = new ArrayList<>();
+    for (int i = 0; i < instances.size(); i++) {
+      for (int d = 0; d < instances.get(i).draws(); d++) {
+        keys.add(new int[] {i, d});
       }
     }
-    return rows;
+    int parts = partitionsFor(keys.size(), jsc.defaultParallelism(), 0);
+    JavaRDD<Row> rows = jsc.parallelize(keys, parts).flatMap(new CertificateRows(instances, e.seed()));
+    return spark.createDataFrame(rows, Schema.CERTIFICATES_SCHEMA);
+  }
+
+  /** Executor side of {@link #certificates}: the rows of one (instance, draw). */
+  static final class CertificateRows implements org.apache.spark.api.java.function.FlatMapFunction<int[], Row> {
+    private final List<InstanceSpec> instances;
+    private final long specSeed;
+
+    CertificateRows(List<InstanceSpec> instances, long specSeed) {
+      this.instances = instances;
+      this.specSeed = specSeed;
+    }
+
+    @Override
+    public java.util.Iterator<Row> call(int[] key) {
+      InstanceSpec inst = instances.get(key[0]);
+      int draw = key[1];
+      long instanceKey = Seeds.hash(inst.canonicalKey());
+      String id = String.format("%016x", instanceKey).substring(0, 12);
+      org.basinbench.instance.Problem problem =
+          inst.problem(new SplitMix64(TrialRunner.instanceSeed(specSeed, instanceKey, draw)));
+      List<Row> out = new ArrayList<>();
+      for (CertificateRow c : Certificates.compute(problem, inst.ripDelta(),
+          Seeds.derive(specSeed, instanceKey, draw, STREAM_CERTIFICATES))) {
+        out.add(Schema.certificateRow(id, inst, draw, c));
+      }
+      return out.iterator();
+    }
   }
 
   private String manifest(Experiment e, Instant started, double seconds, Map<String, Long> outcomes)

@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.basinbench.landscape.CertificateRow;
+import org.basinbench.rng.InitDistribution;
 import org.basinbench.run.TrialResult;
 import org.basinbench.spec.Cell;
 import org.basinbench.spec.Columns;
@@ -36,8 +37,15 @@ public final class Schema {
   public static final String EPSILON = Columns.EPSILON;
   public static final String LAMBDA = Columns.LAMBDA;
   public static final String DELTA = Columns.DELTA;
+  public static final String M = Columns.M;
+  public static final String DISTRIBUTION = Columns.DISTRIBUTION;
+  public static final String FACTOR_SCALE = Columns.FACTOR_SCALE;
+  public static final String P_OBSERVED = Columns.P_OBSERVED;
+  public static final String NOISE = Columns.NOISE;
+  public static final String DRAWS = Columns.DRAWS;
   public static final String INIT_KIND = Columns.INIT_KIND;
   public static final String INIT_SCALE = Columns.INIT_SCALE;
+  public static final String INIT_POINT = Columns.INIT_POINT;
   public static final String SOLVER = Columns.SOLVER;
   public static final String STEP = Columns.STEP;
   public static final String MAX_ITER = Columns.MAX_ITER;
@@ -48,6 +56,7 @@ public final class Schema {
   public static final String OUTCOME = "outcome";
   public static final String TERMINATION = "termination";
   public static final String REL_ERROR = "rel_error";
+  public static final String REL_ERROR_OBSERVED = "rel_error_observed";
   public static final String LOSS = "loss";
   public static final String PG_NORM = "pg_norm";
   public static final String ITERATIONS = "iterations";
@@ -75,8 +84,15 @@ public final class Schema {
       field(EPSILON, DoubleType, true),
       field(LAMBDA, DoubleType, true),
       field(DELTA, DoubleType, true),
+      field(M, IntegerType, true),
+      field(DISTRIBUTION, StringType, true),
+      field(FACTOR_SCALE, DoubleType, true),
+      field(P_OBSERVED, DoubleType, true),
+      field(NOISE, DoubleType, true),
+      field(DRAWS, IntegerType, true),
       field(INIT_KIND, StringType, false),
       field(INIT_SCALE, DoubleType, false),
+      field(INIT_POINT, StringType, true),
       field(SOLVER, StringType, false),
       field(STEP, DoubleType, true),
       field(MAX_ITER, IntegerType, true),
@@ -89,12 +105,14 @@ public final class Schema {
       field(OUTCOME, StringType, false),
       field(TERMINATION, StringType, false),
       field(REL_ERROR, DoubleType, true),
+      field(REL_ERROR_OBSERVED, DoubleType, true),
       field(LOSS, DoubleType, true),
       field(PG_NORM, DoubleType, true),
       field(ITERATIONS, IntegerType, false),
       field(DIST_SPURIOUS, DoubleType, true)));
 
   public static final String INSTANCE_ID = "instance_id";
+  public static final String DRAW = "draw";
   public static final String POINT = "point";
   public static final String POINT_KIND = "point_kind";
   public static final String REFERENCE = "reference";
@@ -114,6 +132,7 @@ public final class Schema {
   /** One row per catalogued point of each distinct instance. Null where nothing is stated. */
   public static final StructType CERTIFICATES_SCHEMA = struct(
       concat(List.of(field(INSTANCE_ID, StringType, false)), INSTANCE_FIELDS), List.of(
+      field(DRAW, IntegerType, false),
       field(POINT, StringType, false),
       field(POINT_KIND, StringType, false),
       field(REFERENCE, StringType, false),
@@ -128,7 +147,7 @@ public final class Schema {
       field(DELTA_METHOD, StringType, false)));
 
   /** A certificates-table row. */
-  static Row certificateRow(String instanceId, InstanceSpec instance, CertificateRow c) {
+  static Row certificateRow(String instanceId, InstanceSpec instance, int draw, CertificateRow c) {
     Map<String, Object> cols = new HashMap<>(instance.columns());
     Object[] v = new Object[CERTIFICATES_SCHEMA.size()];
     int i = 0;
@@ -139,6 +158,7 @@ public final class Schema {
     if (!cols.isEmpty()) {
       throw new IllegalStateException("columns without a schema entry: " + cols.keySet());
     }
+    v[i++] = draw;
     v[i++] = c.point();
     v[i++] = c.kind();
     v[i++] = c.reference();
@@ -173,6 +193,7 @@ public final class Schema {
     Map<String, Object> all = new HashMap<>(cell.instance().columns());
     all.put(INIT_KIND, cell.init().kind());
     all.put(INIT_SCALE, cell.init().parameter());
+    all.put(INIT_POINT, cell.init() instanceof InitDistribution.Near near ? near.point() : null);
     all.putAll(cell.solver().columns());
     Object[] v = new Object[CELL_FIELDS.size()];
     v[0] = cell.cellId();
@@ -196,6 +217,7 @@ public final class Schema {
     v[i++] = t.outcome().name();
     v[i++] = t.termination().name();
     v[i++] = finiteOrNull(t.relError());
+    v[i++] = finiteOrNull(t.relErrorObserved());
     v[i++] = finiteOrNull(t.loss());
     v[i++] = finiteOrNull(t.pgNorm());
     v[i++] = t.iterations();

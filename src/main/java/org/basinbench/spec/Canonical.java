@@ -27,7 +27,8 @@ public final class Canonical {
 
   /** Canonical key of a starting-point distribution. */
   static String initKey(InitDistribution init) {
-    return init.kind() + ";p=" + bits(init.parameter());
+    String key = init.kind() + ";p=" + bits(init.parameter());
+    return init instanceof InitDistribution.Near near ? key + ";point=" + near.point() : key;
   }
 
   /** A copy of {@code node} with object keys sorted recursively. */

@@ -15,7 +15,10 @@ import org.basinbench.rng.InitDistribution;
  * @param init the starting-point distribution
  * @param solver the solver and its configuration
  * @param pointKey hash of the grid point (instance and init), mixed into every trial seed
+ * @param instanceKey hash of the instance alone, mixed into the seeds of its random draws (so
+ *     every init and solver of a grid point sees the same drawn instances)
  */
 public record Cell(
-    int index, String cellId, InstanceSpec instance, InitDistribution init, SolverSpec solver, long pointKey)
+    int index, String cellId, InstanceSpec instance, InitDistribution init, SolverSpec solver, long pointKey,
+    long instanceKey)
     implements Serializable {}

@@ -19,8 +19,15 @@ public final class Columns {
   /** The asymmetric variant's lambda; not "lambda", a reserved word in DuckDB's SQL. */
   public static final String LAMBDA = "reg_lambda";
   public static final String DELTA = "delta";
+  public static final String M = "m";
+  public static final String DISTRIBUTION = "distribution";
+  public static final String FACTOR_SCALE = "factor_scale";
+  public static final String P_OBSERVED = "p_observed";
+  public static final String NOISE = "noise";
+  public static final String DRAWS = "draws";
   public static final String INIT_KIND = "init_kind";
   public static final String INIT_SCALE = "init_scale";
+  public static final String INIT_POINT = "init_point";
   public static final String SOLVER = "solver";
   public static final String STEP = "step";
   public static final String MAX_ITER = "max_iter";

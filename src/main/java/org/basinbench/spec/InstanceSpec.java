@@ -4,13 +4,18 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.basinbench.instance.GaussianSensing;
 import org.basinbench.instance.NonnegCounterexample;
+import org.basinbench.instance.PlantedNmf;
 import org.basinbench.instance.Problem;
 import org.basinbench.instance.RipHalf;
+import org.basinbench.landscape.Certificates;
+import org.basinbench.rng.SplitMix64;
 
 /** A concrete problem instance of one grid point (all parameters fixed). */
 public sealed interface InstanceSpec extends Serializable
-    permits InstanceSpec.Counterexample, InstanceSpec.RipHalfSpec {
+    permits InstanceSpec.Counterexample, InstanceSpec.RipHalfSpec, InstanceSpec.PlantedNmfSpec,
+        InstanceSpec.GaussianSensingSpec {
 
   /** The {@code instance.family} tag. */
   String family();
@@ -30,13 +35,29 @@ public sealed interface InstanceSpec extends Serializable
   /** Whether the problem constrains its variable to the nonnegative orthant. */
   boolean nonnegative();
 
-  /** Builds the problem (a new one with its own scratch: one per thread). */
-  Problem problem();
+  /**
+   * Builds the problem (a new one with its own scratch: one per thread).
+   *
+   * @param rng the generator of this draw of a random instance (see {@link #draws()});
+   *     deterministic families ignore it
+   */
+  Problem problem(SplitMix64 rng);
 
-  /** Whether the family states its RIP constant after the best rescaling of A (rip-half). */
-  default boolean deltaAfterScaling() {
+  /**
+   * How many independent instances a random family draws per grid point: trial t uses draw
+   * {@code t mod draws}. 1 for deterministic families.
+   */
+  default int draws() {
+    return 1;
+  }
+
+  /** Whether the family catalogues a spurious point (the target of init "near" "spurious"). */
+  default boolean hasSpuriousPoint() {
     return false;
   }
+
+  /** What is known of the instance's RIP constant, and how the certificates measure it. */
+  Certificates.Delta ripDelta();
 
   /**
    * Zhang (2025), the nonnegative counterexample of Theorem 2: the symmetric problem (4)
@@ -70,6 +91,16 @@ public sealed interface InstanceSpec extends Serializable
       return IDENTITY.equals(operator);
     }
 
+    @Override
+    public Certificates.Delta ripDelta() {
+      return new Certificates.Delta(delta(), false, 0);
+    }
+
+    @Override
+    public boolean hasSpuriousPoint() {
+      return !identity();
+    }
+
     /** delta = alpha^2 sqrt(r/rStar + 2 eps^2 r) for Theorem 2; 0 for the identity. */
     public double delta() {
       return identity() ? 0.0 : NonnegCounterexample.delta(rStar, r, alpha, epsilon);
@@ -81,7 +112,7 @@ public sealed interface InstanceSpec extends Serializable
     }
 
     @Override
-    public Problem problem() {
+    public Problem problem(SplitMix64 rng) {
       boolean symmetric = SYMMETRIC.equals(variant);
       if (identity()) {
         return NonnegCounterexample.identityControl(n, rStar, r, symmetric ? Double.NaN : lambda);
@@ -160,12 +191,17 @@ public sealed interface InstanceSpec extends Serializable
     }
 
     @Override
-    public Problem problem() {
+    public Problem problem(SplitMix64 rng) {
       return RipHalf.problem();
     }
 
     @Override
-    public boolean deltaAfterScaling() {
+    public Certificates.Delta ripDelta() {
+      return new Certificates.Delta(RipHalf.DELTA, true, 0);
+    }
+
+    @Override
+    public boolean hasSpuriousPoint() {
       return true;
     }
 
@@ -180,6 +216,126 @@ public sealed interface InstanceSpec extends Serializable
       m.put(Columns.R, 1);
       m.put(Columns.DELTA, RipHalf.DELTA);
       return m;
+    }
+  }
+
+  /**
+   * Planted NMF (star-convexity paper, Assumption 1), drawn afresh for each of {@code draws}
+   * instances ({@link PlantedNmf}).
+   */
+  record PlantedNmfSpec(PlantedNmf params, int draws) implements InstanceSpec {
+    @Override
+    public String family() {
+      return PlantedNmf.FAMILY;
+    }
+
+    @Override
+    public String canonicalKey() {
+      PlantedNmf p = params;
+      return PlantedNmf.FAMILY + ";n=" + p.n() + ";m=" + p.m() + ";rStar=" + p.rStar() + ";r=" + p.r()
+          + ";distribution=" + p.distribution() + ";scale=" + Canonical.bits(p.scale()) + ";p=" + Canonical.bits(p.p())
+          + ";noise=" + Canonical.bits(p.noise()) + ";draws=" + draws;
+    }
+
+    @Override
+    public String describe() {
+      PlantedNmf p = params;
+      return String.format(Locale.ROOT, "%s n=%d m=%d rStar=%d r=%d %s(%s) p=%s noise=%s draws=%d", PlantedNmf.FAMILY,
+          p.n(), p.m(), p.rStar(), p.r(), p.distribution(), p.scale(), p.p(), p.noise(), draws);
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+      PlantedNmf p = params;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(Columns.FAMILY, PlantedNmf.FAMILY);
+      m.put(Columns.N, p.n());
+      m.put(Columns.M, p.m());
+      m.put(Columns.R_STAR, p.rStar());
+      m.put(Columns.R, p.r());
+      m.put(Columns.DISTRIBUTION, p.distribution());
+      m.put(Columns.FACTOR_SCALE, p.scale());
+      m.put(Columns.P_OBSERVED, p.p());
+      m.put(Columns.NOISE, p.noise());
+      m.put(Columns.DRAWS, draws);
+      return m;
+    }
+
+    @Override
+    public boolean nonnegative() {
+      return true;
+    }
+
+    @Override
+    public Problem problem(SplitMix64 rng) {
+      return params.draw(rng);
+    }
+
+    @Override
+    public int draws() {
+      return draws;
+    }
+
+    @Override
+    public Certificates.Delta ripDelta() {
+      return new Certificates.Delta(Double.NaN, false, 0);
+    }
+  }
+
+  /** Gaussian sensing with a nonnegative truth ({@link GaussianSensing}), {@code draws} instances. */
+  record GaussianSensingSpec(GaussianSensing params, int draws) implements InstanceSpec {
+    @Override
+    public String family() {
+      return GaussianSensing.FAMILY;
+    }
+
+    @Override
+    public String canonicalKey() {
+      GaussianSensing g = params;
+      return GaussianSensing.FAMILY + ";n=" + g.n() + ";rStar=" + g.rStar() + ";r=" + g.r() + ";m=" + g.m()
+          + ";draws=" + draws;
+    }
+
+    @Override
+    public String describe() {
+      GaussianSensing g = params;
+      return String.format(Locale.ROOT, "%s n=%d rStar=%d r=%d m=%d draws=%d", GaussianSensing.FAMILY, g.n(),
+          g.rStar(), g.r(), g.m(), draws);
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+      GaussianSensing g = params;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(Columns.FAMILY, GaussianSensing.FAMILY);
+      m.put(Columns.VARIANT, "symmetric");
+      m.put(Columns.N, g.n());
+      m.put(Columns.R_STAR, g.rStar());
+      m.put(Columns.R, g.r());
+      m.put(Columns.M, g.m());
+      m.put(Columns.DRAWS, draws);
+      return m;
+    }
+
+    @Override
+    public boolean nonnegative() {
+      return true;
+    }
+
+    @Override
+    public Problem problem(SplitMix64 rng) {
+      return params.draw(rng);
+    }
+
+    @Override
+    public int draws() {
+      return draws;
+    }
+
+    /** The restricted constant over rank r + rStar, estimated by sampling (a lower bound). */
+    @Override
+    public Certificates.Delta ripDelta() {
+      return new Certificates.Delta(Double.NaN, false, params.r() + params.rStar());
     }
   }
 }

@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.basinbench.instance.GaussianSensing;
 import org.basinbench.instance.NonnegCounterexample;
+import org.basinbench.instance.PlantedNmf;
 import org.basinbench.instance.RipHalf;
 import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
@@ -76,12 +78,43 @@ public final class SpecParser {
 
   static final List<Field> RIP_HALF = List.of(Field.string("family", true, null, List.of(RipHalf.FAMILY)));
 
+  /** Dense n x m data per trial: beyond 1e7 entries (80 MB) a trial is a workload of its own. */
+  static final long MAX_ENTRIES = 10_000_000L;
+  /** Independent instance draws per grid point. */
+  static final long MAX_DRAWS = 1_000_000L;
+
+  static Field draws() {
+    return Field.integer("draws", false, 1L, 1, MAX_DRAWS, false);
+  }
+
+  static final List<Field> PLANTED_NMF = List.of(
+      Field.string("family", true, null, List.of(PlantedNmf.FAMILY)),
+      Field.integer("n", true, null, 1, 1_000_000, true),
+      Field.integer("m", true, null, 1, 1_000_000, true),
+      Field.integer("rStar", true, null, 1, 100_000, true),
+      Field.integer("r", true, null, 1, 100_000, true),
+      Field.string("distribution", false, PlantedNmf.HALF_NORMAL, List.of(PlantedNmf.HALF_NORMAL, PlantedNmf.UNIFORM)),
+      Field.number("scale", false, 1.0, 0, true, Double.NaN, true),
+      Field.number("p", false, 1.0, 0, true, 1.0, true),
+      Field.number("noise", false, 0.0, 0, false, Double.NaN, true),
+      draws());
+
+  static final List<Field> GAUSSIAN_SENSING = List.of(
+      Field.string("family", true, null, List.of(GaussianSensing.FAMILY)),
+      Field.integer("n", true, null, 2, MAX_N, true),
+      Field.integer("rStar", true, null, 1, MAX_N, true),
+      Field.integer("r", true, null, 1, MAX_N, true),
+      Field.integer("m", true, null, 1, 10_000_000, true),
+      draws());
+
   static final Map<String, List<Field>> FAMILIES = Map.of(
       InstanceSpec.Counterexample.FAMILY, COUNTEREXAMPLE,
-      RipHalf.FAMILY, RIP_HALF);
+      RipHalf.FAMILY, RIP_HALF,
+      PlantedNmf.FAMILY, PLANTED_NMF,
+      GaussianSensing.FAMILY, GAUSSIAN_SENSING);
 
   static final List<String> INIT_KINDS = List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND,
-      InitDistribution.Gaussian.KIND);
+      InitDistribution.Gaussian.KIND, InitDistribution.Near.KIND);
 
   static final Map<String, List<Field>> INITS = Map.of(
       InitDistribution.HalfNormal.KIND, List.of(
@@ -92,7 +125,12 @@ public final class SpecParser {
           Field.number("bound", false, 1.0, 0, true, Double.NaN, true)),
       InitDistribution.Gaussian.KIND, List.of(
           Field.string("kind", true, null, INIT_KINDS),
-          Field.number("scale", false, 1.0, 0, true, Double.NaN, true)));
+          Field.number("scale", false, 1.0, 0, true, Double.NaN, true)),
+      InitDistribution.Near.KIND, List.of(
+          Field.string("kind", true, null, INIT_KINDS),
+          Field.string("point", false, InitDistribution.Near.TRUTH,
+              List.of(InitDistribution.Near.TRUTH, InitDistribution.Near.SPURIOUS)),
+          Field.number("scale", false, 1e-3, 0, true, Double.NaN, true)));
 
   /** The fixed-step solvers share their fields. */
   static List<Field> stepSolver(String name) {
@@ -246,6 +284,19 @@ public final class SpecParser {
       boundSolvers.add(list);
     }
 
+    // "near" a spurious point needs a family that catalogues one.
+    for (InitDistribution init : boundInits) {
+      if (init instanceof InitDistribution.Near near && InitDistribution.Near.SPURIOUS.equals(near.point())) {
+        for (InstanceSpec inst : boundInstances) {
+          if (!inst.hasSpuriousPoint()) {
+            p.add(path + ".init.point", "\"spurious\" needs a catalogued spurious point, and " + inst.describe()
+                + " has none; use \"truth\"");
+            break;
+          }
+        }
+        break;
+      }
+    }
     // A projecting solver needs a constrained family (gd on a nonnegative family is allowed:
     // it is the no-constraint baseline).
     if (!boundInstances.isEmpty() && !boundInstances.get(0).nonnegative()) {
@@ -289,7 +340,7 @@ public final class SpecParser {
                   + "; identical cells would be run twice");
               continue;
             }
-            cells.add(new Cell(cells.size(), cellId, inst, init, solver, pointKey));
+            cells.add(new Cell(cells.size(), cellId, inst, init, solver, pointKey, Seeds.hash(inst.canonicalKey())));
           }
         }
       }
@@ -345,7 +396,11 @@ public final class SpecParser {
 
   /** Returns the reason an instance parameter combination is invalid, or null. */
   private static String combinationProblem(Map<String, JsonNode> c) {
-    if (!InstanceSpec.Counterexample.FAMILY.equals(c.get("family").textValue())) {
+    String family = c.get("family").textValue();
+    if (PlantedNmf.FAMILY.equals(family) || GaussianSensing.FAMILY.equals(family)) {
+      return randomFamilyProblem(family, c);
+    }
+    if (!InstanceSpec.Counterexample.FAMILY.equals(family)) {
       return null;
     }
     int n = c.get("n").intValue();
@@ -377,10 +432,50 @@ public final class SpecParser {
     return null;
   }
 
+  /** Cross-field rules of planted-nmf and gaussian-sensing. */
+  private static String randomFamilyProblem(String family, Map<String, JsonNode> c) {
+    int n = c.get("n").intValue();
+    int m = c.get("m").intValue();
+    int rStar = c.get("rStar").intValue();
+    int r = c.get("r").intValue();
+    if (r < rStar) {
+      return "r must be >= rStar (the search rank must reach the planted rank to recover it); got rStar=" + rStar
+          + ", r=" + r;
+    }
+    if (PlantedNmf.FAMILY.equals(family)) {
+      if (rStar > Math.min(n, m)) {
+        return "rStar must be <= min(n, m) (a planted factorization of rank rStar); got n=" + n + ", m=" + m
+            + ", rStar=" + rStar;
+      }
+      if ((long) n * m > MAX_ENTRIES) {
+        return "n m = " + (long) n * m + " entries; at most " + MAX_ENTRIES + " (dense data per trial)";
+      }
+      return null;
+    }
+    if (r > n) {
+      return "r must be <= n (U is n x r); got n=" + n + ", r=" + r;
+    }
+    if ((long) m * n * n > MAX_ENTRIES * 2) {
+      return "m n^2 = " + (long) m * n * n + " operator entries; at most " + MAX_ENTRIES * 2
+          + " (the dense Gaussian operator of one draw, 160 MB)";
+    }
+    return null;
+  }
+
   private static InstanceSpec bindInstance(Map<String, JsonNode> c) {
     String family = c.get("family").textValue();
     if (RipHalf.FAMILY.equals(family)) {
       return new InstanceSpec.RipHalfSpec();
+    }
+    if (PlantedNmf.FAMILY.equals(family)) {
+      return new InstanceSpec.PlantedNmfSpec(new PlantedNmf(c.get("n").intValue(), c.get("m").intValue(),
+          c.get("rStar").intValue(), c.get("r").intValue(), c.get("distribution").textValue(),
+          c.get("scale").doubleValue(), c.get("p").doubleValue(), c.get("noise").doubleValue()),
+          c.get("draws").intValue());
+    }
+    if (GaussianSensing.FAMILY.equals(family)) {
+      return new InstanceSpec.GaussianSensingSpec(new GaussianSensing(c.get("n").intValue(),
+          c.get("rStar").intValue(), c.get("r").intValue(), c.get("m").intValue()), c.get("draws").intValue());
     }
     return new InstanceSpec.Counterexample(c.get("variant").textValue(), c.get("operator").textValue(),
         c.get("n").intValue(), c.get("rStar").intValue(), c.get("r").intValue(), number(c, "alpha"),
@@ -399,6 +494,8 @@ public final class SpecParser {
       case InitDistribution.HalfNormal.KIND -> new InitDistribution.HalfNormal(c.get("scale").doubleValue());
       case InitDistribution.Uniform.KIND -> new InitDistribution.Uniform(c.get("bound").doubleValue());
       case InitDistribution.Gaussian.KIND -> new InitDistribution.Gaussian(c.get("scale").doubleValue());
+      case InitDistribution.Near.KIND -> new InitDistribution.Near(c.get("point").textValue(),
+          c.get("scale").doubleValue());
       default -> throw new IllegalStateException("validated init kind " + kind);
     };
   }

@@ -24,7 +24,7 @@ class CertificatesTest {
   @Test
   void theorem2SymmetricMatchesLemmas3And4() {
     NonnegCounterexample c = new NonnegCounterexample(5, 1, 2, 0.6, 0.4);
-    List<CertificateRow> rows = Certificates.compute(c.symmetricProblem(), c.delta(), false, 1);
+    List<CertificateRow> rows = Certificates.compute(c.symmetricProblem(), new Certificates.Delta(c.delta(), false, 0), 1);
     assertEquals(2, rows.size());
     CertificateRow truth = rows.get(0);
     assertEquals("truth", truth.kind());
@@ -46,7 +46,7 @@ class CertificatesTest {
   void theorem2AsymmetricMeetsLemma9sBound() {
     NonnegCounterexample c = new NonnegCounterexample(4, 1, 2, 0.5, 0.5);
     for (double lambda : new double[] {0.0, 0.1, 1.0}) {
-      CertificateRow u0 = spurious(Certificates.compute(c.asymmetricProblem(lambda), c.delta(), false, 2));
+      CertificateRow u0 = spurious(Certificates.compute(c.asymmetricProblem(lambda), new Certificates.Delta(c.delta(), false, 0), 2));
       assertEquals(Math.min(4 * lambda, 1) * 0.25, u0.curvatureBound(), 1e-15);
       assertTrue(u0.curvatureMin() >= u0.curvatureBound() - CURVATURE_ROUNDING, "lambda=" + lambda + ": " + u0);
       assertEquals(0.0, u0.kktResidual(), ZERO);
@@ -55,7 +55,7 @@ class CertificatesTest {
 
   @Test
   void ripHalfBadPointIsStationaryWithSingularCurvature() {
-    List<CertificateRow> rows = Certificates.compute(RipHalf.problem(), RipHalf.DELTA, true, 3);
+    List<CertificateRow> rows = Certificates.compute(RipHalf.problem(), new Certificates.Delta(RipHalf.DELTA, true, 0), 3);
     CertificateRow bad = spurious(rows);
     assertEquals(0.0, bad.kktResidual(), ZERO);
     assertEquals(1.5, bad.lossGap(), ZERO);
@@ -69,7 +69,7 @@ class CertificatesTest {
   @Test
   void identityControlHasOnlyTheTruthAndDeltaZero() {
     List<CertificateRow> rows = Certificates.compute(NonnegCounterexample.identityControl(4, 1, 2, Double.NaN),
-        0.0, false, 4);
+        new Certificates.Delta(0.0, false, 0), 4);
     assertEquals(1, rows.size());
     assertEquals(0.0, rows.get(0).deltaNumeric(), 1e-12);
   }

@@ -43,4 +43,15 @@ class RipTest {
     double[] ev = Rip.symmetricGramEigenvalues(new IdentityOperator(5));
     assertEquals(0.0, Rip.unscaledDelta(ev), TOL);
   }
+
+  @Test
+  void sampledRestrictedDeltaIsALowerBound() {
+    // The identity is an isometry on every matrix; the Theorem 2 constant is exact over all
+    // symmetric matrices, so sampling rank-2 matrices can only find less.
+    org.basinbench.rng.SplitMix64 rng = new org.basinbench.rng.SplitMix64(8);
+    assertEquals(0.0, Rip.sampledRankDelta(new IdentityOperator(4), 2, 200, rng), TOL);
+    NonnegCounterexample c = new NonnegCounterexample(4, 1, 1, 0.8, 0.5);
+    double sampled = Rip.sampledRankDelta(c.operator(), 2, 2000, rng);
+    org.junit.jupiter.api.Assertions.assertTrue(sampled <= c.delta() + TOL && sampled > 0, sampled + " vs " + c.delta());
+  }
 }

@@ -190,4 +190,23 @@ class BasinBenchJobTest {
     assertEquals(200, BasinBenchJob.partitionsFor(1_000_000, 2, 0), "at most 5000 trials per task");
     assertEquals(3, BasinBenchJob.partitionsFor(1000, 2, 3), "explicit request");
   }
+
+  @Test
+  void randomFamiliesGetACertificatePerDraw() throws Exception {
+    Experiment g = SpecParser.parse("""
+        {"experiment": "draws", "seed": 4, "trials": 6,
+         "instance": {"family": "gaussian-sensing", "n": 4, "rStar": 1, "r": 1, "m": 20, "draws": 3},
+         "init": {"kind": "half-normal", "scale": 0.5}, "solvers": [{"name": "pgd", "step": 0.02, "maxIter": 200}]}
+        """, "draws.json").get(0);
+    Path out = tmp.resolve("draws");
+    new BasinBenchJob(spark, new BasinBenchJob.Options(out.toString(), 0, false),
+        new PrintStream(new ByteArrayOutputStream())).run(List.of(g));
+    List<Row> rows = spark.read().parquet(out.resolve("certificates/experiment=draws").toString()).collectAsList();
+    assertEquals(3, rows.size(), "one truth row per draw");
+    assertEquals(List.of(0, 1, 2), rows.stream().map(r -> r.<Integer>getAs(Schema.DRAW)).sorted().toList());
+    for (Row r : rows) {
+      assertEquals(0.0, r.<Double>getAs(Schema.LOSS), 0.0);
+      assertTrue(r.<String>getAs(Schema.DELTA_METHOD).startsWith("lower bound"), r.toString());
+    }
+  }
 }

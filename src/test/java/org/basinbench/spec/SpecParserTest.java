@@ -310,4 +310,30 @@ class SpecParserTest {
       }
     }
   }
+
+  @Test
+  void randomFamiliesValidateTheirParameters() throws SpecException {
+    String nmf = """
+        {"experiment": "nmf", "seed": 1, "trials": 4,
+         "instance": {"family": "planted-nmf", "n": 6, "m": 5, "rStar": 2, "r": 2, "p": 0.5, "draws": 4},
+         "init": {"kind": "half-normal"}, "solvers": [{"name": "pgd", "step": 0.01}]}
+        """;
+    Experiment e = one(nmf);
+    assertEquals(4, e.cells().get(0).instance().draws());
+    assertProblem(problems(nmf.replace("\"p\": 0.5", "\"p\": 1.5")), "$.instance.p", "a number in (0, 1]");
+    assertProblem(problems(nmf.replace("\"rStar\": 2, \"r\": 2", "\"rStar\": 6, \"r\": 6")),
+        "rStar must be <= min(n, m)");
+    assertProblem(problems(nmf.replace("\"draws\": 4", "\"draws\": 0")), "$.instance.draws", "an integer in [1,");
+    assertProblem(problems(nmf.replace("{\"kind\": \"half-normal\"}", "{\"kind\": \"near\", \"point\": \"spurious\"}")),
+        "$.init.point", "needs a catalogued spurious point");
+    String gauss = """
+        {"experiment": "g", "seed": 1, "trials": 4,
+         "instance": {"family": "gaussian-sensing", "n": 8, "rStar": 1, "r": 1, "m": 40},
+         "init": {"kind": "near"}, "solvers": [{"name": "pgd", "step": 0.01}]}
+        """;
+    assertEquals(1, one(gauss).cells().size());
+    assertProblem(problems(gauss.replace("\"m\": 40", "\"m\": 1000000, \"n\": 200").replace("\"n\": 8, ", "")),
+        "operator entries");
+    assertProblem(problems(gauss.replace("\"m\": 40", "\"mm\": 40")), "$.instance.mm", "did you mean \"m\"");
+  }
 }

@@ -1,0 +1,96 @@
+package org.basinbench.objective;
+
+import org.basinbench.linalg.MatOps;
+
+/**
+ * Entrywise factorization loss over the observed entries (the NMF loss of the star-convexity
+ * paper, with partial observation):
+ * <pre>
+ *   f(L, R) = 1/2 sum_ij W_ij ((L R^T)_ij - X_ij)^2,    L in R^{n x r}, R in R^{m x r},
+ *   grad_L = E R,   grad_R = E^T L,   E = W o (L R^T - X),
+ * </pre>
+ * with W the 0/1 observation mask (all ones when null). In NMF notation U = L and V = R^T,
+ * so the model L R^T is U V. The variable x is {@code [L; R]} row-major ((n + m) x r).
+ * Scratch is allocated once; evaluations allocate nothing. <b>Not thread-safe.</b>
+ */
+public final class MaskedFactorLoss implements Objective {
+  private final int n;
+  private final int m;
+  private final int r;
+  private final double[] target;
+  private final double[] mask;
+  private final double[] l;
+  private final double[] rr;
+  private final double[] e;
+  private final double[] gl;
+  private final double[] gr;
+
+  /**
+   * @param n rows of the data
+   * @param m columns of the data
+   * @param r factor rank
+   * @param target X (n x m, row-major); copied
+   * @param mask W (n x m, entries 0 or 1), or null for full observation; copied
+   */
+  public MaskedFactorLoss(int n, int m, int r, double[] target, double[] mask) {
+    if (n < 1 || m < 1 || r < 1) {
+      throw new IllegalArgumentException("need n, m, r >= 1, got " + n + ", " + m + ", " + r);
+    }
+    if (target.length != n * m || (mask != null && mask.length != n * m)) {
+      throw new IllegalArgumentException("target and mask must have length n*m = " + n * m);
+    }
+    this.n = n;
+    this.m = m;
+    this.r = r;
+    this.target = target.clone();
+    this.mask = mask == null ? null : mask.clone();
+    this.l = new double[n * r];
+    this.rr = new double[m * r];
+    this.e = new double[n * m];
+    this.gl = new double[n * r];
+    this.gr = new double[m * r];
+  }
+
+  @Override
+  public int dim() {
+    return (n + m) * r;
+  }
+
+  @Override
+  public double value(double[] x) {
+    return residual(x);
+  }
+
+  @Override
+  public double valueAndGradient(double[] x, double[] grad) {
+    if (grad.length != dim()) {
+      throw new IllegalArgumentException("grad must have length (n+m) r = " + dim() + ", got " + grad.length);
+    }
+    double loss = residual(x);
+    MatOps.multAB(e, rr, n, m, r, gl);
+    MatOps.multAtB(e, l, n, m, r, gr);
+    System.arraycopy(gl, 0, grad, 0, n * r);
+    System.arraycopy(gr, 0, grad, n * r, m * r);
+    return loss;
+  }
+
+  /** Fills E = W o (L R^T - X) and returns 1/2 ||E||^2. */
+  private double residual(double[] x) {
+    if (x.length != dim()) {
+      throw new IllegalArgumentException("x must have length (n+m) r = " + dim() + ", got " + x.length);
+    }
+    System.arraycopy(x, 0, l, 0, n * r);
+    System.arraycopy(x, n * r, rr, 0, m * r);
+    MatOps.multABt(l, rr, n, m, r, e);
+    double sum = 0;
+    for (int i = 0; i < e.length; i++) {
+      double v = e[i] - target[i];
+      if (mask != null) {
+        v *= mask[i];
+      }
+      e[i] = v;
+      sum += v * v;
+    }
+    return 0.5 * sum;
+  }
+}

@@ -20,6 +20,11 @@ public interface Problem {
   /** Whether the variable is constrained to the nonnegative orthant. */
   boolean nonnegative();
 
+  /** Whether the loss is differentiable (false for l1 losses: no Hessian, no curvature). */
+  default boolean smooth() {
+    return true;
+  }
+
   /** Rows of the model matrix. */
   int modelRows();
 

@@ -83,9 +83,11 @@ public final class Certificates {
     double[] g = new double[x.length];
     double loss = f.valueAndGradient(x, g);
     double kkt = problem.nonnegative() ? ProjectedGradient.pgNorm(x, g) : MatOps.normF(g);
-    double curvature = minCurvature(f, x, g, problem.nonnegative(), rng);
-    return new CertificateRow(name, kind, reference, loss, kkt, curvature, DIRECTIONS, bound, loss - truthLoss,
-        deltaFormula, deltaNumeric, method);
+    // A nonsmooth loss has no Hessian: report no curvature (and no sampled directions).
+    boolean smooth = problem.smooth();
+    double curvature = smooth ? minCurvature(f, x, g, problem.nonnegative(), rng) : Double.NaN;
+    return new CertificateRow(name, kind, reference, loss, kkt, curvature, smooth ? DIRECTIONS : 0, bound,
+        loss - truthLoss, deltaFormula, deltaNumeric, method);
   }
 
   /**

@@ -12,6 +12,7 @@ import org.basinbench.rng.SplitMix64;
 import org.basinbench.solver.GradientDescent;
 import org.basinbench.solver.ProjectedGradient;
 import org.basinbench.solver.SolveResult;
+import org.basinbench.solver.Subgradient;
 import org.basinbench.spec.Cell;
 import org.basinbench.spec.Experiment;
 import org.basinbench.spec.SolverSpec;
@@ -96,6 +97,9 @@ public final class TrialRunner {
     }
     if (solver instanceof SolverSpec.Gd gd) {
       return GradientDescent.solve(f, x0, gd.config());
+    }
+    if (solver instanceof SolverSpec.Sub sub) {
+      return Subgradient.solve(f, x0, sub.config());
     }
     throw new IllegalStateException("no runner for solver " + solver.name());
   }

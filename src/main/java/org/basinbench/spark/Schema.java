@@ -50,6 +50,10 @@ public final class Schema {
   public static final String STEP = Columns.STEP;
   public static final String MAX_ITER = Columns.MAX_ITER;
   public static final String TOL = Columns.TOL;
+  public static final String DECAY = Columns.DECAY;
+  public static final String CONSTRAINT = Columns.CONSTRAINT;
+  public static final String P_OUTLIER = Columns.P_OUTLIER;
+  public static final String OUTLIER_SCALE = Columns.OUTLIER_SCALE;
 
   public static final String TRIAL = "trial";
   public static final String SEED = "seed";
@@ -89,6 +93,8 @@ public final class Schema {
       field(FACTOR_SCALE, DoubleType, true),
       field(P_OBSERVED, DoubleType, true),
       field(NOISE, DoubleType, true),
+      field(P_OUTLIER, DoubleType, true),
+      field(OUTLIER_SCALE, DoubleType, true),
       field(DRAWS, IntegerType, true),
       field(INIT_KIND, StringType, false),
       field(INIT_SCALE, DoubleType, false),
@@ -96,7 +102,9 @@ public final class Schema {
       field(SOLVER, StringType, false),
       field(STEP, DoubleType, true),
       field(MAX_ITER, IntegerType, true),
-      field(TOL, DoubleType, true));
+      field(TOL, DoubleType, true),
+      field(DECAY, DoubleType, true),
+      field(CONSTRAINT, StringType, true));
 
   /** One row per trial. Non-finite measurements are written as null, never NaN. */
   public static final StructType TRIALS_SCHEMA = struct(CELL_FIELDS, List.of(

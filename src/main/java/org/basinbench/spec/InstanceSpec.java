@@ -9,13 +9,14 @@ import org.basinbench.instance.NonnegCounterexample;
 import org.basinbench.instance.PlantedNmf;
 import org.basinbench.instance.Problem;
 import org.basinbench.instance.RipHalf;
+import org.basinbench.instance.RobustSensing;
 import org.basinbench.landscape.Certificates;
 import org.basinbench.rng.SplitMix64;
 
 /** A concrete problem instance of one grid point (all parameters fixed). */
 public sealed interface InstanceSpec extends Serializable
     permits InstanceSpec.Counterexample, InstanceSpec.RipHalfSpec, InstanceSpec.PlantedNmfSpec,
-        InstanceSpec.GaussianSensingSpec {
+        InstanceSpec.GaussianSensingSpec, InstanceSpec.RobustSensingSpec {
 
   /** The {@code instance.family} tag. */
   String family();
@@ -333,6 +334,64 @@ public sealed interface InstanceSpec extends Serializable
     }
 
     /** The restricted constant over rank r + rStar, estimated by sampling (a lower bound). */
+    @Override
+    public Certificates.Delta ripDelta() {
+      return new Certificates.Delta(Double.NaN, false, params.r() + params.rStar());
+    }
+  }
+
+  /** Robust l1 sensing with outliers ({@link RobustSensing}), {@code draws} instances. */
+  record RobustSensingSpec(RobustSensing params, int draws) implements InstanceSpec {
+    @Override
+    public String family() {
+      return RobustSensing.FAMILY;
+    }
+
+    @Override
+    public String canonicalKey() {
+      RobustSensing g = params;
+      return RobustSensing.FAMILY + ";n=" + g.n() + ";rStar=" + g.rStar() + ";r=" + g.r() + ";m=" + g.m() + ";p="
+          + Canonical.bits(g.p()) + ";outlierScale=" + Canonical.bits(g.outlierScale()) + ";draws=" + draws;
+    }
+
+    @Override
+    public String describe() {
+      RobustSensing g = params;
+      return String.format(Locale.ROOT, "%s n=%d rStar=%d r=%d m=%d p=%s outlierScale=%s draws=%d",
+          RobustSensing.FAMILY, g.n(), g.rStar(), g.r(), g.m(), g.p(), g.outlierScale(), draws);
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+      RobustSensing g = params;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(Columns.FAMILY, RobustSensing.FAMILY);
+      m.put(Columns.VARIANT, "symmetric");
+      m.put(Columns.N, g.n());
+      m.put(Columns.R_STAR, g.rStar());
+      m.put(Columns.R, g.r());
+      m.put(Columns.M, g.m());
+      m.put(Columns.P_OUTLIER, g.p());
+      m.put(Columns.OUTLIER_SCALE, g.outlierScale());
+      m.put(Columns.DRAWS, draws);
+      return m;
+    }
+
+    @Override
+    public boolean nonnegative() {
+      return true;
+    }
+
+    @Override
+    public Problem problem(SplitMix64 rng) {
+      return params.draw(rng);
+    }
+
+    @Override
+    public int draws() {
+      return draws;
+    }
+
     @Override
     public Certificates.Delta ripDelta() {
       return new Certificates.Delta(Double.NaN, false, params.r() + params.rStar());

@@ -4,9 +4,10 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.basinbench.solver.StepConfig;
+import org.basinbench.solver.SubgradientConfig;
 
 /** A concrete solver configuration of one cell. */
-public sealed interface SolverSpec extends Serializable permits SolverSpec.Pgd, SolverSpec.Gd {
+public sealed interface SolverSpec extends Serializable permits SolverSpec.Pgd, SolverSpec.Gd, SolverSpec.Sub {
 
   /** The {@code solvers[].name} tag. */
   String name();
@@ -107,6 +108,52 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Pgd, 
     @Override
     public boolean projects() {
       return false;
+    }
+  }
+
+  /**
+   * The subgradient method with geometric step decay, {@code eta_t = step decay^t}, projected
+   * onto U >= 0 unless {@code constraint} is "none" (Ma and Fattahi).
+   */
+  record Sub(SubgradientConfig config) implements SolverSpec {
+    public static final String NAME = "subgradient";
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String describe() {
+      return NAME + " step=" + config.step() + " decay=" + config.decay() + " maxIter=" + config.maxIter()
+          + (config.project() ? " projected" : " unconstrained");
+    }
+
+    @Override
+    public String canonicalKey() {
+      return NAME + ";step=" + Canonical.bits(config.step()) + ";decay=" + Canonical.bits(config.decay())
+          + ";maxIter=" + config.maxIter() + ";project=" + config.project();
+    }
+
+    @Override
+    public int maxIter() {
+      return config.maxIter();
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(Columns.SOLVER, NAME);
+      m.put(Columns.STEP, config.step());
+      m.put(Columns.MAX_ITER, config.maxIter());
+      m.put(Columns.DECAY, config.decay());
+      m.put(Columns.CONSTRAINT, config.project() ? "nonnegative" : "none");
+      return m;
+    }
+
+    @Override
+    public boolean projects() {
+      return config.project();
     }
   }
 }

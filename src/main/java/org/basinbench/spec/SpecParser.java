@@ -24,9 +24,11 @@ import org.basinbench.instance.GaussianSensing;
 import org.basinbench.instance.NonnegCounterexample;
 import org.basinbench.instance.PlantedNmf;
 import org.basinbench.instance.RipHalf;
+import org.basinbench.instance.RobustSensing;
 import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
 import org.basinbench.solver.StepConfig;
+import org.basinbench.solver.SubgradientConfig;
 
 /**
  * Reads experiment specs: JSON to validated, expanded {@link Experiment}s.
@@ -107,11 +109,22 @@ public final class SpecParser {
       Field.integer("m", true, null, 1, 10_000_000, true),
       draws());
 
+  static final List<Field> ROBUST_SENSING = List.of(
+      Field.string("family", true, null, List.of(RobustSensing.FAMILY)),
+      Field.integer("n", true, null, 2, MAX_N, true),
+      Field.integer("rStar", true, null, 1, MAX_N, true),
+      Field.integer("r", true, null, 1, MAX_N, true),
+      Field.integer("m", true, null, 1, 10_000_000, true),
+      new Field("p", Field.Type.NUMBER, false, 0.0, 0, false, Double.NaN, List.of(), true),
+      Field.number("outlierScale", false, 10.0, 0, true, Double.NaN, true),
+      draws());
+
   static final Map<String, List<Field>> FAMILIES = Map.of(
       InstanceSpec.Counterexample.FAMILY, COUNTEREXAMPLE,
       RipHalf.FAMILY, RIP_HALF,
       PlantedNmf.FAMILY, PLANTED_NMF,
-      GaussianSensing.FAMILY, GAUSSIAN_SENSING);
+      GaussianSensing.FAMILY, GAUSSIAN_SENSING,
+      RobustSensing.FAMILY, ROBUST_SENSING);
 
   static final List<String> INIT_KINDS = List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND,
       InitDistribution.Gaussian.KIND, InitDistribution.Near.KIND);
@@ -141,9 +154,17 @@ public final class SpecParser {
         Field.number("tol", false, 1e-8, 0, false, Double.NaN, true));
   }
 
+  static final List<Field> SUBGRADIENT = List.of(
+      Field.string("name", true, null, List.of(SolverSpec.Sub.NAME)),
+      Field.number("step", true, null, 0, true, Double.NaN, true),
+      Field.number("decay", false, 0.99, 0, true, 1.0, true),
+      Field.integer("maxIter", false, 1000L, 1, 100_000_000L, true),
+      Field.string("constraint", false, "nonnegative", List.of("nonnegative", "none")));
+
   static final Map<String, List<Field>> SOLVERS = Map.of(
       SolverSpec.Pgd.NAME, stepSolver(SolverSpec.Pgd.NAME),
-      SolverSpec.Gd.NAME, stepSolver(SolverSpec.Gd.NAME));
+      SolverSpec.Gd.NAME, stepSolver(SolverSpec.Gd.NAME),
+      SolverSpec.Sub.NAME, SUBGRADIENT);
 
   static final List<Field> SUCCESS = List.of(
       Field.number("relError", false, SuccessCriteria.DEFAULT_REL_ERROR, 0, true, Double.NaN, false),
@@ -397,7 +418,8 @@ public final class SpecParser {
   /** Returns the reason an instance parameter combination is invalid, or null. */
   private static String combinationProblem(Map<String, JsonNode> c) {
     String family = c.get("family").textValue();
-    if (PlantedNmf.FAMILY.equals(family) || GaussianSensing.FAMILY.equals(family)) {
+    if (PlantedNmf.FAMILY.equals(family) || GaussianSensing.FAMILY.equals(family)
+        || RobustSensing.FAMILY.equals(family)) {
       return randomFamilyProblem(family, c);
     }
     if (!InstanceSpec.Counterexample.FAMILY.equals(family)) {
@@ -455,6 +477,9 @@ public final class SpecParser {
     if (r > n) {
       return "r must be <= n (U is n x r); got n=" + n + ", r=" + r;
     }
+    if (RobustSensing.FAMILY.equals(family) && !(c.get("p").doubleValue() < 1)) {
+      return "p (the outlier fraction) must be < 1: some measurements must be clean; got p=" + c.get("p");
+    }
     if ((long) m * n * n > MAX_ENTRIES * 2) {
       return "m n^2 = " + (long) m * n * n + " operator entries; at most " + MAX_ENTRIES * 2
           + " (the dense Gaussian operator of one draw, 160 MB)";
@@ -471,6 +496,11 @@ public final class SpecParser {
       return new InstanceSpec.PlantedNmfSpec(new PlantedNmf(c.get("n").intValue(), c.get("m").intValue(),
           c.get("rStar").intValue(), c.get("r").intValue(), c.get("distribution").textValue(),
           c.get("scale").doubleValue(), c.get("p").doubleValue(), c.get("noise").doubleValue()),
+          c.get("draws").intValue());
+    }
+    if (RobustSensing.FAMILY.equals(family)) {
+      return new InstanceSpec.RobustSensingSpec(new RobustSensing(c.get("n").intValue(), c.get("rStar").intValue(),
+          c.get("r").intValue(), c.get("m").intValue(), c.get("p").doubleValue(), c.get("outlierScale").doubleValue()),
           c.get("draws").intValue());
     }
     if (GaussianSensing.FAMILY.equals(family)) {
@@ -502,6 +532,10 @@ public final class SpecParser {
 
   private static SolverSpec bindSolver(Map<String, JsonNode> c) {
     String name = c.get("name").textValue();
+    if (SolverSpec.Sub.NAME.equals(name)) {
+      return new SolverSpec.Sub(new SubgradientConfig(c.get("step").doubleValue(), c.get("decay").doubleValue(),
+          c.get("maxIter").intValue(), "nonnegative".equals(c.get("constraint").textValue())));
+    }
     StepConfig step = new StepConfig(c.get("step").doubleValue(), c.get("maxIter").intValue(),
         c.get("tol").doubleValue());
     return switch (name) {

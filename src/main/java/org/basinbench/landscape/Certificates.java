@@ -36,8 +36,10 @@ public final class Certificates {
    * @param afterScaling whether the family states it after the best rescaling of A
    * @param restrictedRank when > 0, estimate the constant over symmetric matrices of this rank
    *     by sampling (a lower bound), instead of the exact spectrum over all symmetric matrices
+   * @param rank the rank r + r* of the RIP statement: when the exact spectrum is too costly
+   *     (n > {@link Rip#MAX_EXACT_N}), the constant is estimated by sampling at this rank
    */
-  public record Delta(double formula, boolean afterScaling, int restrictedRank) {}
+  public record Delta(double formula, boolean afterScaling, int restrictedRank, int rank) {}
 
   /**
    * @param problem the instance
@@ -52,12 +54,14 @@ public final class Certificates {
     SplitMix64 rng = new SplitMix64(seed);
     if (a == null) {
       method = "not a sensing problem";
-    } else if (delta.restrictedRank() > 0) {
-      deltaNumeric = Rip.sampledRankDelta(a, delta.restrictedRank(), RIP_SAMPLES, rng);
-      method = "lower bound: max over " + RIP_SAMPLES + " random symmetric rank-" + delta.restrictedRank()
-          + " matrices of | ||A(M)||^2 / ||M||^2 - 1 |";
-    } else if (a.n() > Rip.MAX_EXACT_N) {
-      method = "not computed: n > " + Rip.MAX_EXACT_N + " (the exact Gram spectrum costs O(n^6))";
+    } else if (delta.restrictedRank() > 0 || a.n() > Rip.MAX_EXACT_N) {
+      // Sampling: by choice (Gaussian operators, whose full spectrum says nothing about low
+      // rank), or because the exact Gram spectrum, O(n^6), is too costly.
+      int k = delta.restrictedRank() > 0 ? delta.restrictedRank() : delta.rank();
+      deltaNumeric = Rip.sampledRankDelta(a, k, RIP_SAMPLES, rng);
+      method = "lower bound: max over " + RIP_SAMPLES + " random symmetric rank-" + k
+          + " matrices of | ||A(M)||^2 / ||M||^2 - 1 |" + (delta.restrictedRank() > 0 ? ""
+          : " (n > " + Rip.MAX_EXACT_N + ": the exact Gram spectrum costs O(n^6))");
     } else {
       double[] ev = Rip.symmetricGramEigenvalues(a);
       boolean scaled = delta.afterScaling();

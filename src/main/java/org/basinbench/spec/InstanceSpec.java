@@ -94,7 +94,7 @@ public sealed interface InstanceSpec extends Serializable
 
     @Override
     public Certificates.Delta ripDelta() {
-      return new Certificates.Delta(delta(), false, 0);
+      return new Certificates.Delta(delta(), false, 0, r + rStar);
     }
 
     @Override
@@ -198,7 +198,7 @@ public sealed interface InstanceSpec extends Serializable
 
     @Override
     public Certificates.Delta ripDelta() {
-      return new Certificates.Delta(RipHalf.DELTA, true, 0);
+      return new Certificates.Delta(RipHalf.DELTA, true, 0, 2);
     }
 
     @Override
@@ -279,7 +279,7 @@ public sealed interface InstanceSpec extends Serializable
 
     @Override
     public Certificates.Delta ripDelta() {
-      return new Certificates.Delta(Double.NaN, false, 0);
+      return new Certificates.Delta(Double.NaN, false, 0, 0);
     }
   }
 
@@ -336,7 +336,7 @@ public sealed interface InstanceSpec extends Serializable
     /** The restricted constant over rank r + rStar, estimated by sampling (a lower bound). */
     @Override
     public Certificates.Delta ripDelta() {
-      return new Certificates.Delta(Double.NaN, false, params.r() + params.rStar());
+      return new Certificates.Delta(Double.NaN, false, params.r() + params.rStar(), params.r() + params.rStar());
     }
   }
 
@@ -394,7 +394,7 @@ public sealed interface InstanceSpec extends Serializable
 
     @Override
     public Certificates.Delta ripDelta() {
-      return new Certificates.Delta(Double.NaN, false, params.r() + params.rStar());
+      return new Certificates.Delta(Double.NaN, false, params.r() + params.rStar(), params.r() + params.rStar());
     }
   }
 }

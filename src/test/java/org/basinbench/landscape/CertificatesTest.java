@@ -24,7 +24,7 @@ class CertificatesTest {
   @Test
   void theorem2SymmetricMatchesLemmas3And4() {
     NonnegCounterexample c = new NonnegCounterexample(5, 1, 2, 0.6, 0.4);
-    List<CertificateRow> rows = Certificates.compute(c.symmetricProblem(), new Certificates.Delta(c.delta(), false, 0), 1);
+    List<CertificateRow> rows = Certificates.compute(c.symmetricProblem(), new Certificates.Delta(c.delta(), false, 0, 2), 1);
     assertEquals(2, rows.size());
     CertificateRow truth = rows.get(0);
     assertEquals("truth", truth.kind());
@@ -46,7 +46,7 @@ class CertificatesTest {
   void theorem2AsymmetricMeetsLemma9sBound() {
     NonnegCounterexample c = new NonnegCounterexample(4, 1, 2, 0.5, 0.5);
     for (double lambda : new double[] {0.0, 0.1, 1.0}) {
-      CertificateRow u0 = spurious(Certificates.compute(c.asymmetricProblem(lambda), new Certificates.Delta(c.delta(), false, 0), 2));
+      CertificateRow u0 = spurious(Certificates.compute(c.asymmetricProblem(lambda), new Certificates.Delta(c.delta(), false, 0, 2), 2));
       assertEquals(Math.min(4 * lambda, 1) * 0.25, u0.curvatureBound(), 1e-15);
       assertTrue(u0.curvatureMin() >= u0.curvatureBound() - CURVATURE_ROUNDING, "lambda=" + lambda + ": " + u0);
       assertEquals(0.0, u0.kktResidual(), ZERO);
@@ -55,7 +55,7 @@ class CertificatesTest {
 
   @Test
   void ripHalfBadPointIsStationaryWithSingularCurvature() {
-    List<CertificateRow> rows = Certificates.compute(RipHalf.problem(), new Certificates.Delta(RipHalf.DELTA, true, 0), 3);
+    List<CertificateRow> rows = Certificates.compute(RipHalf.problem(), new Certificates.Delta(RipHalf.DELTA, true, 0, 2), 3);
     CertificateRow bad = spurious(rows);
     assertEquals(0.0, bad.kktResidual(), ZERO);
     assertEquals(1.5, bad.lossGap(), ZERO);
@@ -69,7 +69,7 @@ class CertificatesTest {
   @Test
   void identityControlHasOnlyTheTruthAndDeltaZero() {
     List<CertificateRow> rows = Certificates.compute(NonnegCounterexample.identityControl(4, 1, 2, Double.NaN),
-        new Certificates.Delta(0.0, false, 0), 4);
+        new Certificates.Delta(0.0, false, 0, 2), 4);
     assertEquals(1, rows.size());
     assertEquals(0.0, rows.get(0).deltaNumeric(), 1e-12);
   }
@@ -87,5 +87,17 @@ class CertificatesTest {
     double[] g = new double[4];
     f.valueAndGradient(zero, g);
     assertTrue(Certificates.minCurvature(f, zero, g, true, new SplitMix64(9)) < -0.1);
+  }
+
+  @Test
+  void largeOperatorsFallBackToASampledLowerBound() {
+    // n = 50 > Rip.MAX_EXACT_N: the Theorem 2 constant is estimated at rank r + rStar = 2;
+    // sampling can only find less than the exact delta of Lemma 3.
+    NonnegCounterexample c = new NonnegCounterexample(50, 1, 1, 0.8, 0.5);
+    CertificateRow truth = Certificates.compute(c.symmetricProblem(), new Certificates.Delta(c.delta(), false, 0, 2),
+        5).get(0);
+    assertTrue(truth.deltaMethod().startsWith("lower bound") && truth.deltaMethod().contains("n > 48"),
+        truth.deltaMethod());
+    assertTrue(truth.deltaNumeric() > 0 && truth.deltaNumeric() <= c.delta() + 1e-12, truth.toString());
   }
 }

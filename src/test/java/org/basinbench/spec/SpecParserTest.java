@@ -336,4 +336,23 @@ class SpecParserTest {
         "operator entries");
     assertProblem(problems(gauss.replace("\"m\": 40", "\"mm\": 40")), "$.instance.mm", "did you mean \"m\"");
   }
+
+  @Test
+  void robustSensingValidatesItsOutlierFraction() throws SpecException {
+    String robust = """
+        {"experiment": "rob", "seed": 1, "trials": 4,
+         "instance": {"family": "robust-sensing", "n": 6, "rStar": 1, "r": 1, "m": 30, "p": [0.0, 0.3]},
+         "init": {"kind": "half-normal", "scale": 0.01},
+         "solvers": [{"name": "subgradient", "step": 0.5, "decay": 0.998, "maxIter": 100}]}
+        """;
+    assertEquals(2, one(robust).cells().size());
+    assertProblem(problems(robust.replace("[0.0, 0.3]", "1.0")), "$.instance", "outlier fraction) must be < 1");
+    assertProblem(problems(robust.replace("[0.0, 0.3]", "-0.1")), "$.instance.p", "a number >= 0");
+    assertProblem(problems(robust.replace("\"m\": 30", "\"m\": 30, \"outlierScale\": 0")), "$.instance.outlierScale",
+        "a number > 0");
+    assertProblem(problems(robust.replace("\"decay\": 0.998", "\"decay\": 1.5")), "$.solvers[0].decay",
+        "a number in (0, 1]");
+    assertProblem(problems(robust.replace("\"maxIter\": 100", "\"maxIter\": 100, \"constraint\": \"box\"")),
+        "$.solvers[0].constraint", "one of \"nonnegative\", \"none\"");
+  }
 }

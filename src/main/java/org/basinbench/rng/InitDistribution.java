@@ -25,14 +25,19 @@ public sealed interface InitDistribution extends Serializable
    */
   void draw(SplitMix64 rng, double[] out);
 
+  /** Checks a law's parameter: finite and > 0. */
+  private static void positive(String field, double v) {
+    if (!(v > 0) || !Double.isFinite(v)) {
+      throw new IllegalArgumentException(field + " must be a finite number > 0, got " + v);
+    }
+  }
+
   /** Entries {@code scale * |Z|}, Z standard normal (the star-convexity paper's init law). */
   record HalfNormal(double scale) implements InitDistribution {
     public static final String KIND = "half-normal";
 
     public HalfNormal {
-      if (!(scale > 0) || !Double.isFinite(scale)) {
-        throw new IllegalArgumentException("init.scale must be a finite number > 0, got " + scale);
-      }
+      positive("init.scale", scale);
     }
 
     @Override
@@ -58,9 +63,7 @@ public sealed interface InitDistribution extends Serializable
     public static final String KIND = "uniform";
 
     public Uniform {
-      if (!(bound > 0) || !Double.isFinite(bound)) {
-        throw new IllegalArgumentException("init.bound must be a finite number > 0, got " + bound);
-      }
+      positive("init.bound", bound);
     }
 
     @Override
@@ -86,9 +89,7 @@ public sealed interface InitDistribution extends Serializable
     public static final String KIND = "gaussian";
 
     public Gaussian {
-      if (!(scale > 0) || !Double.isFinite(scale)) {
-        throw new IllegalArgumentException("init.scale must be a finite number > 0, got " + scale);
-      }
+      positive("init.scale", scale);
     }
 
     @Override
@@ -126,9 +127,7 @@ public sealed interface InitDistribution extends Serializable
       if (!TRUTH.equals(point) && !SPURIOUS.equals(point)) {
         throw new IllegalArgumentException("init.point must be \"truth\" or \"spurious\", got " + point);
       }
-      if (!(scale > 0) || !Double.isFinite(scale)) {
-        throw new IllegalArgumentException("init.scale must be a finite number > 0, got " + scale);
-      }
+      positive("init.scale", scale);
     }
 
     @Override

@@ -92,11 +92,9 @@ public final class TrialRunner {
   }
 
   private static SolveResult solve(SolverSpec solver, Objective f, double[] x0) {
-    if (solver instanceof SolverSpec.Pgd pgd) {
-      return ProjectedGradient.solve(f, x0, pgd.config());
-    }
-    if (solver instanceof SolverSpec.Gd gd) {
-      return GradientDescent.solve(f, x0, gd.config());
+    if (solver instanceof SolverSpec.FixedStep fixed) {
+      return fixed.projects() ? ProjectedGradient.solve(f, x0, fixed.config())
+          : GradientDescent.solve(f, x0, fixed.config());
     }
     if (solver instanceof SolverSpec.Sub sub) {
       return Subgradient.solve(f, x0, sub.config());

@@ -7,7 +7,7 @@ import org.basinbench.solver.StepConfig;
 import org.basinbench.solver.SubgradientConfig;
 
 /** A concrete solver configuration of one cell. */
-public sealed interface SolverSpec extends Serializable permits SolverSpec.Pgd, SolverSpec.Gd, SolverSpec.Sub {
+public sealed interface SolverSpec extends Serializable permits SolverSpec.FixedStep, SolverSpec.Sub {
 
   /** The {@code solvers[].name} tag. */
   String name();
@@ -27,37 +27,32 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Pgd, 
   /** Whether the solver keeps the variable in the nonnegative orthant. */
   boolean projects();
 
-  /** Shared by the fixed-step solvers. */
-  private static Map<String, Object> stepColumns(String name, StepConfig c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put(Columns.SOLVER, name);
-    m.put(Columns.STEP, c.step());
-    m.put(Columns.MAX_ITER, c.maxIter());
-    m.put(Columns.TOL, c.tol());
-    return m;
-  }
+  /**
+   * The fixed-step solvers: {@code pgd}, projected gradient {@code U <- max(0, U - step grad f(U))},
+   * and {@code gd}, unconstrained gradient descent {@code x <- x - step grad f(x)}.
+   *
+   * @param name {@link #PGD} or {@link #GD}
+   * @param config step, budget and tolerance
+   */
+  record FixedStep(String name, StepConfig config) implements SolverSpec {
+    public static final String PGD = "pgd";
+    public static final String GD = "gd";
 
-  private static String stepKey(String name, StepConfig c) {
-    return name + ";step=" + Canonical.bits(c.step()) + ";maxIter=" + c.maxIter() + ";tol=" + Canonical.bits(c.tol());
-  }
-
-  /** Projected gradient with a fixed step: {@code U <- max(0, U - step * grad f(U))}. */
-  record Pgd(StepConfig config) implements SolverSpec {
-    public static final String NAME = "pgd";
-
-    @Override
-    public String name() {
-      return NAME;
+    public FixedStep {
+      if (!PGD.equals(name) && !GD.equals(name)) {
+        throw new IllegalArgumentException("fixed-step solver must be pgd or gd, got " + name);
+      }
     }
 
     @Override
     public String describe() {
-      return NAME + " step=" + config.step() + " maxIter=" + config.maxIter() + " tol=" + config.tol();
+      return name + " step=" + config.step() + " maxIter=" + config.maxIter() + " tol=" + config.tol();
     }
 
     @Override
     public String canonicalKey() {
-      return stepKey(NAME, config);
+      return name + ";step=" + Canonical.bits(config.step()) + ";maxIter=" + config.maxIter() + ";tol="
+          + Canonical.bits(config.tol());
     }
 
     @Override
@@ -67,47 +62,17 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Pgd, 
 
     @Override
     public Map<String, Object> columns() {
-      return stepColumns(NAME, config);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(Columns.SOLVER, name);
+      m.put(Columns.STEP, config.step());
+      m.put(Columns.MAX_ITER, config.maxIter());
+      m.put(Columns.TOL, config.tol());
+      return m;
     }
 
     @Override
     public boolean projects() {
-      return true;
-    }
-  }
-
-  /** Unconstrained gradient descent with a fixed step: {@code x <- x - step * grad f(x)}. */
-  record Gd(StepConfig config) implements SolverSpec {
-    public static final String NAME = "gd";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String describe() {
-      return NAME + " step=" + config.step() + " maxIter=" + config.maxIter() + " tol=" + config.tol();
-    }
-
-    @Override
-    public String canonicalKey() {
-      return stepKey(NAME, config);
-    }
-
-    @Override
-    public int maxIter() {
-      return config.maxIter();
-    }
-
-    @Override
-    public Map<String, Object> columns() {
-      return stepColumns(NAME, config);
-    }
-
-    @Override
-    public boolean projects() {
-      return false;
+      return PGD.equals(name);
     }
   }
 

@@ -162,8 +162,8 @@ public final class SpecParser {
       Field.string("constraint", false, "nonnegative", List.of("nonnegative", "none")));
 
   static final Map<String, List<Field>> SOLVERS = Map.of(
-      SolverSpec.Pgd.NAME, stepSolver(SolverSpec.Pgd.NAME),
-      SolverSpec.Gd.NAME, stepSolver(SolverSpec.Gd.NAME),
+      SolverSpec.FixedStep.PGD, stepSolver(SolverSpec.FixedStep.PGD),
+      SolverSpec.FixedStep.GD, stepSolver(SolverSpec.FixedStep.GD),
       SolverSpec.Sub.NAME, SUBGRADIENT);
 
   static final List<Field> SUCCESS = List.of(
@@ -538,11 +538,7 @@ public final class SpecParser {
     }
     StepConfig step = new StepConfig(c.get("step").doubleValue(), c.get("maxIter").intValue(),
         c.get("tol").doubleValue());
-    return switch (name) {
-      case SolverSpec.Pgd.NAME -> new SolverSpec.Pgd(step);
-      case SolverSpec.Gd.NAME -> new SolverSpec.Gd(step);
-      default -> throw new IllegalStateException("validated solver " + name);
-    };
+    return new SolverSpec.FixedStep(name, step);
   }
 
   /**

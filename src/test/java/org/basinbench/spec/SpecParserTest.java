@@ -71,7 +71,7 @@ class SpecParserTest {
       InstanceSpec.Counterexample p = (InstanceSpec.Counterexample) c.instance();
       assertTrue(p.delta() < 1);
       assertEquals(0.5, ((InitDistribution.HalfNormal) c.init()).scale());
-      SolverSpec.Pgd pgd = (SolverSpec.Pgd) c.solver();
+      SolverSpec.FixedStep pgd = (SolverSpec.FixedStep) c.solver();
       assertEquals(0.05, pgd.config().step());
       assertEquals(4000, pgd.config().maxIter());
       assertEquals(1e-8, pgd.config().tol());
@@ -107,7 +107,7 @@ class SpecParserTest {
     Cell second = e.cells().get(1);
     assertEquals(first.pointKey(), second.pointKey(), "same instance and init, different step");
     assertNotEquals(first.cellId(), second.cellId());
-    assertEquals(10_000, ((SolverSpec.Pgd) first.solver()).config().maxIter(), "default maxIter");
+    assertEquals(10_000, ((SolverSpec.FixedStep) first.solver()).config().maxIter(), "default maxIter");
   }
 
   @Test

@@ -56,6 +56,36 @@ public final class MaskedFactorLoss implements Objective {
     return (n + m) * r;
   }
 
+  /** Rows of the data. */
+  public int n() {
+    return n;
+  }
+
+  /** Columns of the data. */
+  public int m() {
+    return m;
+  }
+
+  /** Factor rank. */
+  public int r() {
+    return r;
+  }
+
+  /** A copy of the data X (n x m). */
+  public double[] copyTarget() {
+    return target.clone();
+  }
+
+  /** A copy of the mask W (n x m, 0 or 1); all ones under full observation. */
+  public double[] copyMask() {
+    if (mask != null) {
+      return mask.clone();
+    }
+    double[] ones = new double[n * m];
+    java.util.Arrays.fill(ones, 1.0);
+    return ones;
+  }
+
   @Override
   public double value(double[] x) {
     return residual(x);

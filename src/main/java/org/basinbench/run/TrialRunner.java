@@ -9,7 +9,11 @@ import org.basinbench.objective.Objective;
 import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
 import org.basinbench.rng.SplitMix64;
+import org.basinbench.objective.MaskedFactorLoss;
+import org.basinbench.solver.ArmijoProjectedGradient;
 import org.basinbench.solver.GradientDescent;
+import org.basinbench.solver.Hals;
+import org.basinbench.solver.MultiplicativeUpdates;
 import org.basinbench.solver.ProjectedGradient;
 import org.basinbench.solver.SolveResult;
 import org.basinbench.solver.Subgradient;
@@ -93,8 +97,17 @@ public final class TrialRunner {
 
   private static SolveResult solve(SolverSpec solver, Objective f, double[] x0) {
     if (solver instanceof SolverSpec.FixedStep fixed) {
+      if (fixed.armijo()) {
+        return ArmijoProjectedGradient.solve(f, x0, fixed.config());
+      }
       return fixed.projects() ? ProjectedGradient.solve(f, x0, fixed.config())
           : GradientDescent.solve(f, x0, fixed.config());
+    }
+    if (solver instanceof SolverSpec.Nmf nmf) {
+      // The spec admits MU and HALS only for planted NMF, whose loss is a MaskedFactorLoss.
+      MaskedFactorLoss loss = (MaskedFactorLoss) f;
+      return SolverSpec.Nmf.MU.equals(nmf.name()) ? MultiplicativeUpdates.solve(loss, x0, nmf.config())
+          : Hals.solve(loss, x0, nmf.config());
     }
     if (solver instanceof SolverSpec.Sub sub) {
       return Subgradient.solve(f, x0, sub.config());

@@ -33,6 +33,8 @@ public final class Columns {
   public static final String MAX_ITER = "max_iter";
   public static final String TOL = "tol";
   public static final String DECAY = "decay";
+  public static final String STEP_RULE = "step_rule";
+  public static final String EPS = "eps";
   public static final String CONSTRAINT = "constraint";
   public static final String P_OUTLIER = "p_outlier";
   public static final String OUTLIER_SCALE = "outlier_scale";

@@ -3,11 +3,12 @@ package org.basinbench.spec;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.basinbench.solver.NmfConfig;
 import org.basinbench.solver.StepConfig;
 import org.basinbench.solver.SubgradientConfig;
 
 /** A concrete solver configuration of one cell. */
-public sealed interface SolverSpec extends Serializable permits SolverSpec.FixedStep, SolverSpec.Sub {
+public sealed interface SolverSpec extends Serializable permits SolverSpec.FixedStep, SolverSpec.Sub, SolverSpec.Nmf {
 
   /** The {@code solvers[].name} tag. */
   String name();
@@ -34,25 +35,32 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Fixed
    * @param name {@link #PGD} or {@link #GD}
    * @param config step, budget and tolerance
    */
-  record FixedStep(String name, StepConfig config) implements SolverSpec {
+  record FixedStep(String name, StepConfig config, boolean armijo) implements SolverSpec {
     public static final String PGD = "pgd";
     public static final String GD = "gd";
+    public static final String FIXED = "fixed";
+    public static final String ARMIJO = "armijo";
 
     public FixedStep {
       if (!PGD.equals(name) && !GD.equals(name)) {
         throw new IllegalArgumentException("fixed-step solver must be pgd or gd, got " + name);
       }
+      if (armijo && !PGD.equals(name)) {
+        throw new IllegalArgumentException("the armijo step rule is for pgd");
+      }
     }
 
     @Override
     public String describe() {
-      return name + " step=" + config.step() + " maxIter=" + config.maxIter() + " tol=" + config.tol();
+      return name + (armijo ? " armijo step0=" : " step=") + config.step() + " maxIter=" + config.maxIter() + " tol="
+          + config.tol();
     }
 
     @Override
     public String canonicalKey() {
+      // The fixed-step key is the one published first; the Armijo rule extends it.
       return name + ";step=" + Canonical.bits(config.step()) + ";maxIter=" + config.maxIter() + ";tol="
-          + Canonical.bits(config.tol());
+          + Canonical.bits(config.tol()) + (armijo ? ";rule=armijo" : "");
     }
 
     @Override
@@ -67,6 +75,7 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Fixed
       m.put(Columns.STEP, config.step());
       m.put(Columns.MAX_ITER, config.maxIter());
       m.put(Columns.TOL, config.tol());
+      m.put(Columns.STEP_RULE, armijo ? ARMIJO : FIXED);
       return m;
     }
 
@@ -119,6 +128,53 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Fixed
     @Override
     public boolean projects() {
       return config.project();
+    }
+  }
+
+  /**
+   * The NMF solvers of planted and real NMF data: {@code mu}, multiplicative updates (Lee and
+   * Seung 2001), and {@code hals}, hierarchical alternating least squares (the method behind
+   * scikit-learn's "cd" solver).
+   *
+   * @param name {@link #MU} or {@link #HALS}
+   * @param config denominator guard (MU), budget, tolerance
+   */
+  record Nmf(String name, NmfConfig config) implements SolverSpec {
+    public static final String MU = "mu";
+    public static final String HALS = "hals";
+
+    @Override
+    public String describe() {
+      return name + (MU.equals(name) ? " eps=" + config.eps() : "") + " maxIter=" + config.maxIter() + " tol="
+          + config.tol();
+    }
+
+    @Override
+    public String canonicalKey() {
+      return name + ";eps=" + Canonical.bits(config.eps()) + ";maxIter=" + config.maxIter() + ";tol="
+          + Canonical.bits(config.tol());
+    }
+
+    @Override
+    public int maxIter() {
+      return config.maxIter();
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(Columns.SOLVER, name);
+      m.put(Columns.MAX_ITER, config.maxIter());
+      m.put(Columns.TOL, config.tol());
+      if (MU.equals(name)) {
+        m.put(Columns.EPS, config.eps());
+      }
+      return m;
+    }
+
+    @Override
+    public boolean projects() {
+      return true;
     }
   }
 }

@@ -27,6 +27,7 @@ import org.basinbench.instance.RipHalf;
 import org.basinbench.instance.RobustSensing;
 import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
+import org.basinbench.solver.NmfConfig;
 import org.basinbench.solver.StepConfig;
 import org.basinbench.solver.SubgradientConfig;
 
@@ -147,11 +148,28 @@ public final class SpecParser {
 
   /** The fixed-step solvers share their fields. */
   static List<Field> stepSolver(String name) {
-    return List.of(
+    List<Field> fields = new ArrayList<>(List.of(
         Field.string("name", true, null, List.of(name)),
         Field.number("step", true, null, 0, true, Double.NaN, true),
         Field.integer("maxIter", false, 10_000L, 1, 100_000_000L, true),
-        Field.number("tol", false, 1e-8, 0, false, Double.NaN, true));
+        Field.number("tol", false, 1e-8, 0, false, Double.NaN, true)));
+    if (SolverSpec.FixedStep.PGD.equals(name)) {
+      fields.add(Field.string("stepRule", false, SolverSpec.FixedStep.FIXED,
+          List.of(SolverSpec.FixedStep.FIXED, SolverSpec.FixedStep.ARMIJO)));
+    }
+    return List.copyOf(fields);
+  }
+
+  /** MU (with its denominator guard eps) and HALS. */
+  static List<Field> nmfSolver(String name, long defaultMaxIter) {
+    List<Field> fields = new ArrayList<>(List.of(
+        Field.string("name", true, null, List.of(name)),
+        Field.integer("maxIter", false, defaultMaxIter, 1, 100_000_000L, true),
+        Field.number("tol", false, 1e-8, 0, false, Double.NaN, true)));
+    if (SolverSpec.Nmf.MU.equals(name)) {
+      fields.add(Field.number("eps", false, 1e-12, 0, true, Double.NaN, true));
+    }
+    return List.copyOf(fields);
   }
 
   static final List<Field> SUBGRADIENT = List.of(
@@ -164,7 +182,9 @@ public final class SpecParser {
   static final Map<String, List<Field>> SOLVERS = Map.of(
       SolverSpec.FixedStep.PGD, stepSolver(SolverSpec.FixedStep.PGD),
       SolverSpec.FixedStep.GD, stepSolver(SolverSpec.FixedStep.GD),
-      SolverSpec.Sub.NAME, SUBGRADIENT);
+      SolverSpec.Sub.NAME, SUBGRADIENT,
+      SolverSpec.Nmf.MU, nmfSolver(SolverSpec.Nmf.MU, 50_000L),
+      SolverSpec.Nmf.HALS, nmfSolver(SolverSpec.Nmf.HALS, 2_000L));
 
   static final List<Field> SUCCESS = List.of(
       Field.number("relError", false, SuccessCriteria.DEFAULT_REL_ERROR, 0, true, Double.NaN, false),
@@ -316,6 +336,20 @@ public final class SpecParser {
           }
         }
         break;
+      }
+    }
+    // MU and HALS exploit the entrywise NMF structure: planted-nmf only (the symmetric and
+    // split-gradient MU variants for sensing families are not built yet).
+    for (int i = 0; i < boundSolvers.size(); i++) {
+      if (!boundSolvers.get(i).isEmpty() && boundSolvers.get(i).get(0) instanceof SolverSpec.Nmf nmf) {
+        for (InstanceSpec inst : boundInstances) {
+          if (!(inst instanceof InstanceSpec.PlantedNmfSpec)) {
+            p.add(path + ".solvers[" + i + "].name", "solver \"" + nmf.name() + "\" applies to family \"planted-nmf\""
+                + " only (it updates the factors of an entrywise NMF loss); family \"" + inst.family()
+                + "\" needs \"pgd\", \"gd\" or \"subgradient\"");
+            break;
+          }
+        }
       }
     }
     // A projecting solver needs a constrained family (gd on a nonnegative family is allowed:
@@ -536,9 +570,15 @@ public final class SpecParser {
       return new SolverSpec.Sub(new SubgradientConfig(c.get("step").doubleValue(), c.get("decay").doubleValue(),
           c.get("maxIter").intValue(), "nonnegative".equals(c.get("constraint").textValue())));
     }
+    if (SolverSpec.Nmf.MU.equals(name) || SolverSpec.Nmf.HALS.equals(name)) {
+      JsonNode eps = c.get("eps");
+      return new SolverSpec.Nmf(name, new NmfConfig(eps == null ? 1e-12 : eps.doubleValue(),
+          c.get("maxIter").intValue(), c.get("tol").doubleValue()));
+    }
     StepConfig step = new StepConfig(c.get("step").doubleValue(), c.get("maxIter").intValue(),
         c.get("tol").doubleValue());
-    return new SolverSpec.FixedStep(name, step);
+    JsonNode rule = c.get("stepRule");
+    return new SolverSpec.FixedStep(name, step, rule != null && SolverSpec.FixedStep.ARMIJO.equals(rule.textValue()));
   }
 
   /**

@@ -137,4 +137,21 @@ class FamiliesTest {
         + "\"maxIter\": 3000}", "{\"kind\": \"half-normal\", \"scale\": 0.01}", 50);
     assertTrue(c.getOrDefault(Outcome.SUCCESS, 0) >= 45, c.toString());
   }
+
+  /**
+   * The solver catalogue's recovery test: HALS and MU recover a planted 30 x 20 rank-3
+   * half-normal instance from random starts in at least 95 of 100 seeded draws. Both converge
+   * to a global minimum on nearly every draw; measured with these budgets (HALS 2000 sweeps,
+   * MU 50000 updates, the budgets each needs, recorded in the README): 99 of 100 each, the
+   * failure being one slowly converging draw. 95 leaves room for such draws.
+   */
+  @Test
+  void halsAndMultiplicativeUpdatesRecoverPlantedNmf() throws SpecException {
+    String instance = "{\"family\": \"planted-nmf\", \"n\": 30, \"m\": 20, \"rStar\": 3, \"r\": 3, \"draws\": 100}";
+    for (String solver : new String[] {"{\"name\": \"hals\", \"maxIter\": 2000, \"tol\": 1e-6}",
+        "{\"name\": \"mu\", \"maxIter\": 50000, \"tol\": 1e-6}"}) {
+      Map<Outcome, Integer> c = outcomes(instance, solver, HALF_NORMAL, 100);
+      assertTrue(c.getOrDefault(Outcome.SUCCESS, 0) >= 95, solver + ": " + c);
+    }
+  }
 }

@@ -355,4 +355,25 @@ class SpecParserTest {
     assertProblem(problems(robust.replace("\"maxIter\": 100", "\"maxIter\": 100, \"constraint\": \"box\"")),
         "$.solvers[0].constraint", "one of \"nonnegative\", \"none\"");
   }
+
+  @Test
+  void nmfSolversApplyToPlantedNmfOnly() throws SpecException {
+    String nmf = """
+        {"experiment": "n", "seed": 1, "trials": 2,
+         "instance": {"family": "planted-nmf", "n": 6, "m": 5, "rStar": 2, "r": 2},
+         "init": {"kind": "half-normal"},
+         "solvers": [{"name": "mu"}, {"name": "hals", "maxIter": 50}, {"name": "pgd", "step": 1, "stepRule": "armijo"}]}
+        """;
+    Experiment e = one(nmf);
+    assertEquals(3, e.cells().size());
+    assertTrue(((SolverSpec.FixedStep) e.cells().get(2).solver()).armijo());
+    assertProblem(problems(ASYM.replace("{\"name\": \"pgd\", \"step\": 0.05}", "{\"name\": \"hals\"}")),
+        "$.solvers[0].name", "applies to family \"planted-nmf\" only");
+    assertProblem(problems(nmf.replace("\"stepRule\": \"armijo\"", "\"stepRule\": \"wolfe\"")),
+        "$.solvers[2].stepRule", "one of \"fixed\", \"armijo\"");
+    assertProblem(problems(nmf.replace("{\"name\": \"mu\"}", "{\"name\": \"mu\", \"eps\": 0}")),
+        "$.solvers[0].eps", "a number > 0");
+    assertProblem(problems(nmf.replace("{\"name\": \"mu\"}", "{\"name\": \"gd\", \"step\": 1, \"stepRule\": \"armijo\"}")),
+        "$.solvers[0].stepRule", "unknown field");
+  }
 }

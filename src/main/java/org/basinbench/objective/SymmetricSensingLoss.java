@@ -63,6 +63,16 @@ public final class SymmetricSensingLoss implements Objective {
     this.s = new double[n * n];
   }
 
+  /** A copy of the target M* (n x n). */
+  public double[] copyTarget() {
+    return mStar.clone();
+  }
+
+  /** The sensing operator A (retained, not copied). */
+  public LinearOperator operator() {
+    return a;
+  }
+
   @Override
   public int dim() {
     return n * r;

@@ -10,6 +10,7 @@ import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
 import org.basinbench.rng.SplitMix64;
 import org.basinbench.objective.MaskedFactorLoss;
+import org.basinbench.objective.SymmetricSensingLoss;
 import org.basinbench.solver.ArmijoProjectedGradient;
 import org.basinbench.solver.GradientDescent;
 import org.basinbench.solver.Hals;
@@ -104,7 +105,10 @@ public final class TrialRunner {
           : GradientDescent.solve(f, x0, fixed.config());
     }
     if (solver instanceof SolverSpec.Nmf nmf) {
-      // The spec admits MU and HALS only for planted NMF, whose loss is a MaskedFactorLoss.
+      // The spec admits HALS for planted NMF only, and MU for it and the symmetric families.
+      if (f instanceof SymmetricSensingLoss symmetric) {
+        return MultiplicativeUpdates.solveSymmetric(symmetric, x0, nmf.config());
+      }
       MaskedFactorLoss loss = (MaskedFactorLoss) f;
       return SolverSpec.Nmf.MU.equals(nmf.name()) ? MultiplicativeUpdates.solve(loss, x0, nmf.config())
           : Hals.solve(loss, x0, nmf.config());

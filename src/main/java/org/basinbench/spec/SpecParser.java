@@ -338,15 +338,14 @@ public final class SpecParser {
         break;
       }
     }
-    // MU and HALS exploit the entrywise NMF structure: planted-nmf only (the symmetric and
-    // split-gradient MU variants for sensing families are not built yet).
+    // HALS exploits the entrywise NMF structure (planted-nmf only); MU has an NMF form and a
+    // symmetric form (damped for full observation, split-gradient for sensing operators).
     for (int i = 0; i < boundSolvers.size(); i++) {
       if (!boundSolvers.get(i).isEmpty() && boundSolvers.get(i).get(0) instanceof SolverSpec.Nmf nmf) {
         for (InstanceSpec inst : boundInstances) {
-          if (!(inst instanceof InstanceSpec.PlantedNmfSpec)) {
-            p.add(path + ".solvers[" + i + "].name", "solver \"" + nmf.name() + "\" applies to family \"planted-nmf\""
-                + " only (it updates the factors of an entrywise NMF loss); family \"" + inst.family()
-                + "\" needs \"pgd\", \"gd\" or \"subgradient\"");
+          String why = nmfSolverProblem(nmf, inst);
+          if (why != null) {
+            p.add(path + ".solvers[" + i + "].name", why);
             break;
           }
         }
@@ -486,6 +485,24 @@ public final class SpecParser {
           Field.fmt(alpha), Field.fmt(eps), rStar, r);
     }
     return null;
+  }
+
+  /** Why an NMF solver does not apply to an instance, or null when it does. */
+  private static String nmfSolverProblem(SolverSpec.Nmf nmf, InstanceSpec inst) {
+    if (inst instanceof InstanceSpec.PlantedNmfSpec) {
+      return null;
+    }
+    boolean symmetricSensing = inst instanceof InstanceSpec.GaussianSensingSpec
+        || (inst instanceof InstanceSpec.Counterexample c && InstanceSpec.Counterexample.SYMMETRIC.equals(c.variant()));
+    if (SolverSpec.Nmf.MU.equals(nmf.name()) && symmetricSensing) {
+      return null;
+    }
+    return "solver \"" + nmf.name() + "\" does not apply to " + inst.describe() + ": "
+        + (SolverSpec.Nmf.MU.equals(nmf.name())
+            ? "\"mu\" applies to planted-nmf and to the symmetric sensing problems (nonneg-counterexample symmetric,"
+                + " gaussian-sensing)"
+            : "\"hals\" applies to planted-nmf only")
+        + "; use \"pgd\", \"gd\" or \"subgradient\"";
   }
 
   /** Cross-field rules of planted-nmf and gaussian-sensing. */

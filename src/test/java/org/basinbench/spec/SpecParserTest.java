@@ -368,7 +368,12 @@ class SpecParserTest {
     assertEquals(3, e.cells().size());
     assertTrue(((SolverSpec.FixedStep) e.cells().get(2).solver()).armijo());
     assertProblem(problems(ASYM.replace("{\"name\": \"pgd\", \"step\": 0.05}", "{\"name\": \"hals\"}")),
-        "$.solvers[0].name", "applies to family \"planted-nmf\" only");
+        "$.solvers[0].name", "\"hals\" applies to planted-nmf only");
+    assertProblem(problems(ASYM.replace("{\"name\": \"pgd\", \"step\": 0.05}", "{\"name\": \"mu\"}")),
+        "$.solvers[0].name", "\"mu\" applies to planted-nmf and to the symmetric sensing problems");
+    // MU on the symmetric counterexample is the split-gradient form, and allowed.
+    assertEquals(1, one(EXAMPLE.replace("{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 4000, \"tol\": 1e-8}",
+        "{\"name\": \"mu\"}")).cells().size() / 5);
     assertProblem(problems(nmf.replace("\"stepRule\": \"armijo\"", "\"stepRule\": \"wolfe\"")),
         "$.solvers[2].stepRule", "one of \"fixed\", \"armijo\"");
     assertProblem(problems(nmf.replace("{\"name\": \"mu\"}", "{\"name\": \"mu\", \"eps\": 0}")),

@@ -32,6 +32,8 @@ public final class TrialRunner {
   static final long STREAM_INIT = 1;
   /** Stream tag of random instance draws. */
   static final long STREAM_INSTANCE = 2;
+  /** Stream tag of a solver's own randomness (safeguard perturbations, minibatches). */
+  static final long STREAM_SOLVER = 4;
 
   private final Experiment experiment;
   private final Map<Integer, Prepared> prepared = new HashMap<>();
@@ -76,7 +78,7 @@ public final class TrialRunner {
         p.x0[i] += base[i];
       }
     }
-    SolveResult r = solve(cell.solver(), p.problem.objective(), p.x0);
+    SolveResult r = solve(cell.solver(), p.problem.objective(), p.x0, seed);
     double relError = Double.NaN;
     double relErrorObserved = Double.NaN;
     double distSpurious = Double.NaN;
@@ -96,8 +98,12 @@ public final class TrialRunner {
         r.iterations(), distSpurious);
   }
 
-  private static SolveResult solve(SolverSpec solver, Objective f, double[] x0) {
+  private static SolveResult solve(SolverSpec solver, Objective f, double[] x0, long seed) {
     if (solver instanceof SolverSpec.FixedStep fixed) {
+      if (fixed.safeguard() != null) {
+        return ProjectedGradient.solve(f, x0, fixed.config(), fixed.safeguard(),
+            new SplitMix64(Seeds.derive(seed, STREAM_SOLVER)));
+      }
       if (fixed.armijo()) {
         return ArmijoProjectedGradient.solve(f, x0, fixed.config());
       }

@@ -54,6 +54,47 @@ public final class ProjectedGradient {
   }
 
   /**
+   * Projected gradient with the thresholding {@link Safeguard}: runs {@link #solve}; each time
+   * it converges at a point with entries in {@code (0, tau)}, zeroes them, sets every zero
+   * entry to {@code perturb |Z|} from {@code rng}, and continues with the remaining budget.
+   * The iteration count is the total over all runs.
+   *
+   * @param rng the trial's generator for the perturbations (randomness is an argument)
+   */
+  public static SolveResult solve(Objective f, double[] x0, StepConfig cfg, Safeguard guard,
+      org.basinbench.rng.SplitMix64 rng) {
+    double[] x = x0.clone();
+    int used = 0;
+    SolveResult r = null;
+    for (int event = 0; event <= guard.restarts(); event++) {
+      r = run(f, x, cfg.withMaxIter(Math.max(1, cfg.maxIter() - used)), true);
+      used += r.iterations();
+      if (r.termination() != Termination.CONVERGED || event == guard.restarts() || used >= cfg.maxIter()) {
+        break;
+      }
+      x = r.x().clone();
+      boolean changed = false;
+      for (int i = 0; i < x.length; i++) {
+        if (x[i] > 0 && x[i] < guard.tau()) {
+          x[i] = 0;
+          changed = true;
+        }
+      }
+      if (!changed) {
+        break;
+      }
+      // Perturb every zero entry, not only the newly zeroed ones: at U0 the Q1 rows are zero
+      // with a positive gradient, and from a point whose Q1 rows stay zero PGD returns to U0.
+      for (int i = 0; i < x.length; i++) {
+        if (x[i] == 0) {
+          x[i] = guard.perturb() * rng.nextHalfNormal();
+        }
+      }
+    }
+    return new SolveResult(r.x(), r.loss(), r.pgNorm(), used, r.termination());
+  }
+
+  /**
    * The fixed-step loop shared with {@link GradientDescent}: with {@code project} the update
    * is {@code max(0, U - step grad)} and stationarity the KKT residual {@code ||min(U, grad)||};
    * without it, {@code U - step grad} and {@code ||grad||}.

@@ -53,6 +53,8 @@ public final class Schema {
   public static final String DECAY = Columns.DECAY;
   public static final String STEP_RULE = Columns.STEP_RULE;
   public static final String EPS = Columns.EPS;
+  public static final String THRESHOLD = Columns.THRESHOLD;
+  public static final String PERTURB = Columns.PERTURB;
   public static final String CONSTRAINT = Columns.CONSTRAINT;
   public static final String P_OUTLIER = Columns.P_OUTLIER;
   public static final String OUTLIER_SCALE = Columns.OUTLIER_SCALE;
@@ -108,7 +110,9 @@ public final class Schema {
       field(DECAY, DoubleType, true),
       field(CONSTRAINT, StringType, true),
       field(STEP_RULE, StringType, true),
-      field(EPS, DoubleType, true));
+      field(EPS, DoubleType, true),
+      field(THRESHOLD, DoubleType, true),
+      field(PERTURB, DoubleType, true));
 
   /** One row per trial. Non-finite measurements are written as null, never NaN. */
   public static final StructType TRIALS_SCHEMA = struct(CELL_FIELDS, List.of(

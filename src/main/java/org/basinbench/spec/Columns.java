@@ -35,6 +35,8 @@ public final class Columns {
   public static final String DECAY = "decay";
   public static final String STEP_RULE = "step_rule";
   public static final String EPS = "eps";
+  public static final String THRESHOLD = "threshold";
+  public static final String PERTURB = "perturb";
   public static final String CONSTRAINT = "constraint";
   public static final String P_OUTLIER = "p_outlier";
   public static final String OUTLIER_SCALE = "outlier_scale";

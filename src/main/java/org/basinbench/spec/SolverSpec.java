@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.basinbench.solver.NmfConfig;
+import org.basinbench.solver.Safeguard;
 import org.basinbench.solver.StepConfig;
 import org.basinbench.solver.SubgradientConfig;
 
@@ -35,7 +36,7 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Fixed
    * @param name {@link #PGD} or {@link #GD}
    * @param config step, budget and tolerance
    */
-  record FixedStep(String name, StepConfig config, boolean armijo) implements SolverSpec {
+  record FixedStep(String name, StepConfig config, boolean armijo, Safeguard safeguard) implements SolverSpec {
     public static final String PGD = "pgd";
     public static final String GD = "gd";
     public static final String FIXED = "fixed";
@@ -48,19 +49,25 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Fixed
       if (armijo && !PGD.equals(name)) {
         throw new IllegalArgumentException("the armijo step rule is for pgd");
       }
+      if (safeguard != null && (!PGD.equals(name) || armijo)) {
+        throw new IllegalArgumentException("the thresholding safeguard is for fixed-step pgd");
+      }
     }
 
     @Override
     public String describe() {
       return name + (armijo ? " armijo step0=" : " step=") + config.step() + " maxIter=" + config.maxIter() + " tol="
-          + config.tol();
+          + config.tol() + (safeguard == null ? "" : " threshold=" + safeguard.tau() + " perturb=" + safeguard.perturb()
+          + " restarts=" + safeguard.restarts());
     }
 
     @Override
     public String canonicalKey() {
       // The fixed-step key is the one published first; the Armijo rule extends it.
       return name + ";step=" + Canonical.bits(config.step()) + ";maxIter=" + config.maxIter() + ";tol="
-          + Canonical.bits(config.tol()) + (armijo ? ";rule=armijo" : "");
+          + Canonical.bits(config.tol()) + (armijo ? ";rule=armijo" : "")
+          + (safeguard == null ? "" : ";threshold=" + Canonical.bits(safeguard.tau()) + ";perturb="
+              + Canonical.bits(safeguard.perturb()) + ";restarts=" + safeguard.restarts());
     }
 
     @Override
@@ -76,6 +83,10 @@ public sealed interface SolverSpec extends Serializable permits SolverSpec.Fixed
       m.put(Columns.MAX_ITER, config.maxIter());
       m.put(Columns.TOL, config.tol());
       m.put(Columns.STEP_RULE, armijo ? ARMIJO : FIXED);
+      if (safeguard != null) {
+        m.put(Columns.THRESHOLD, safeguard.tau());
+        m.put(Columns.PERTURB, safeguard.perturb());
+      }
       return m;
     }
 

@@ -28,6 +28,7 @@ import org.basinbench.instance.RobustSensing;
 import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
 import org.basinbench.solver.NmfConfig;
+import org.basinbench.solver.Safeguard;
 import org.basinbench.solver.StepConfig;
 import org.basinbench.solver.SubgradientConfig;
 
@@ -156,6 +157,9 @@ public final class SpecParser {
     if (SolverSpec.FixedStep.PGD.equals(name)) {
       fields.add(Field.string("stepRule", false, SolverSpec.FixedStep.FIXED,
           List.of(SolverSpec.FixedStep.FIXED, SolverSpec.FixedStep.ARMIJO)));
+      fields.add(Field.number("threshold", false, null, 0, true, Double.NaN, true));
+      fields.add(Field.number("perturb", false, 1e-3, 0, true, Double.NaN, true));
+      fields.add(Field.integer("restarts", false, 10L, 1, 1000, false));
     }
     return List.copyOf(fields);
   }
@@ -315,6 +319,17 @@ public final class SpecParser {
     List<InitDistribution> boundInits = new ArrayList<>();
     for (Map<String, JsonNode> combo : inits) {
       boundInits.add(bindInit(combo));
+    }
+    for (int i = 0; i < solverGrids.size(); i++) {
+      if (!solverGrids.get(i).isEmpty()) {
+        Map<String, JsonNode> first = solverGrids.get(i).get(0);
+        JsonNode rule = first.get("stepRule");
+        if (first.containsKey("threshold") && rule != null && SolverSpec.FixedStep.ARMIJO.equals(rule.textValue())) {
+          p.add(path + ".solvers[" + i + "].threshold", "the thresholding safeguard is for the fixed step rule;"
+              + " remove it or use \"stepRule\": \"fixed\"");
+          solverGrids.set(i, List.of());
+        }
+      }
     }
     List<List<SolverSpec>> boundSolvers = new ArrayList<>();
     for (List<Map<String, JsonNode>> grid : solverGrids) {
@@ -595,7 +610,11 @@ public final class SpecParser {
     StepConfig step = new StepConfig(c.get("step").doubleValue(), c.get("maxIter").intValue(),
         c.get("tol").doubleValue());
     JsonNode rule = c.get("stepRule");
-    return new SolverSpec.FixedStep(name, step, rule != null && SolverSpec.FixedStep.ARMIJO.equals(rule.textValue()));
+    boolean armijo = rule != null && SolverSpec.FixedStep.ARMIJO.equals(rule.textValue());
+    JsonNode tau = c.get("threshold");
+    Safeguard guard = tau == null ? null
+        : new Safeguard(tau.doubleValue(), c.get("perturb").doubleValue(), c.get("restarts").intValue());
+    return new SolverSpec.FixedStep(name, step, armijo, guard);
   }
 
   /**

@@ -381,4 +381,16 @@ class SpecParserTest {
     assertProblem(problems(nmf.replace("{\"name\": \"mu\"}", "{\"name\": \"gd\", \"step\": 1, \"stepRule\": \"armijo\"}")),
         "$.solvers[0].stepRule", "unknown field");
   }
+
+  @Test
+  void theSafeguardIsForFixedStepPgd() throws SpecException {
+    String base = EXAMPLE.replace("{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 4000, \"tol\": 1e-8}",
+        "{\"name\": \"pgd\", \"step\": 0.05, \"threshold\": [0.3, 0.95]}");
+    Experiment e = one(base);
+    assertEquals(10, e.cells().size(), "threshold is sweepable");
+    assertEquals(0.95, ((SolverSpec.FixedStep) e.cells().get(1).solver()).safeguard().tau());
+    assertProblem(problems(base.replace("\"threshold\"", "\"stepRule\": \"armijo\", \"threshold\"")),
+        "$.solvers[0].threshold", "for the fixed step rule");
+    assertProblem(problems(base.replace("[0.3, 0.95]", "0")), "$.solvers[0].threshold", "a number > 0");
+  }
 }

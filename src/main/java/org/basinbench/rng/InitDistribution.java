@@ -9,7 +9,7 @@ import java.io.Serializable;
  */
 public sealed interface InitDistribution extends Serializable
     permits InitDistribution.HalfNormal, InitDistribution.Uniform, InitDistribution.Gaussian,
-        InitDistribution.Near {
+        InitDistribution.Near, InitDistribution.Interpolate {
 
   /** The {@code init.kind} tag. */
   String kind();
@@ -144,6 +144,47 @@ public sealed interface InitDistribution extends Serializable
     public void draw(SplitMix64 rng, double[] out) {
       for (int i = 0; i < out.length; i++) {
         out[i] = scale * rng.nextGaussian();
+      }
+    }
+  }
+
+  /**
+   * A start on the segment from a catalogued point to a random one, for basin profiles (how
+   * far from a spurious point must a start be to escape it?):
+   * {@code x0 = (1 - gamma) x_point + gamma R}, R with entries {@code scale * |Z|}.
+   * {@link #draw} writes {@code gamma R}; the trial runner adds {@code (1 - gamma) x_point}.
+   *
+   * @param point "spurious" or "truth"
+   * @param gamma position on the segment, in [0, 1]: 0 is the point, 1 a plain half-normal start
+   * @param scale the random end's half-normal scale
+   */
+  record Interpolate(String point, double gamma, double scale) implements InitDistribution {
+    public static final String KIND = "interpolate";
+
+    public Interpolate {
+      if (!Near.TRUTH.equals(point) && !Near.SPURIOUS.equals(point)) {
+        throw new IllegalArgumentException("init.point must be \"truth\" or \"spurious\", got " + point);
+      }
+      if (!(gamma >= 0 && gamma <= 1)) {
+        throw new IllegalArgumentException("init.gamma must be in [0, 1], got " + gamma);
+      }
+      positive("init.scale", scale);
+    }
+
+    @Override
+    public String kind() {
+      return KIND;
+    }
+
+    @Override
+    public double parameter() {
+      return scale;
+    }
+
+    @Override
+    public void draw(SplitMix64 rng, double[] out) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = gamma * scale * rng.nextHalfNormal();
       }
     }
   }

@@ -77,6 +77,11 @@ public final class TrialRunner {
       for (int i = 0; i < base.length; i++) {
         p.x0[i] += base[i];
       }
+    } else if (cell.init() instanceof InitDistribution.Interpolate in) {
+      double[] base = InitDistribution.Near.TRUTH.equals(in.point()) ? p.truthPoint : p.spuriousPoint;
+      for (int i = 0; i < base.length; i++) {
+        p.x0[i] += (1 - in.gamma()) * base[i];
+      }
     }
     SolveResult r = solve(cell.solver(), p.problem.objective(), p.x0, seed);
     double relError = Double.NaN;
@@ -98,7 +103,7 @@ public final class TrialRunner {
         r.iterations(), distSpurious);
   }
 
-  private static SolveResult solve(SolverSpec solver, Objective f, double[] x0, long seed) {
+  static SolveResult solve(SolverSpec solver, Objective f, double[] x0, long seed) {
     if (solver instanceof SolverSpec.FixedStep fixed) {
       if (fixed.safeguard() != null) {
         return ProjectedGradient.solve(f, x0, fixed.config(), fixed.safeguard(),

@@ -46,6 +46,7 @@ public final class Schema {
   public static final String INIT_KIND = Columns.INIT_KIND;
   public static final String INIT_SCALE = Columns.INIT_SCALE;
   public static final String INIT_POINT = Columns.INIT_POINT;
+  public static final String INIT_GAMMA = Columns.INIT_GAMMA;
   public static final String SOLVER = Columns.SOLVER;
   public static final String STEP = Columns.STEP;
   public static final String MAX_ITER = Columns.MAX_ITER;
@@ -103,6 +104,7 @@ public final class Schema {
       field(INIT_KIND, StringType, false),
       field(INIT_SCALE, DoubleType, false),
       field(INIT_POINT, StringType, true),
+      field(INIT_GAMMA, DoubleType, true),
       field(SOLVER, StringType, false),
       field(STEP, DoubleType, true),
       field(MAX_ITER, IntegerType, true),
@@ -209,7 +211,10 @@ public final class Schema {
     Map<String, Object> all = new HashMap<>(cell.instance().columns());
     all.put(INIT_KIND, cell.init().kind());
     all.put(INIT_SCALE, cell.init().parameter());
-    all.put(INIT_POINT, cell.init() instanceof InitDistribution.Near near ? near.point() : null);
+    InitDistribution init = cell.init();
+    all.put(INIT_POINT, init instanceof InitDistribution.Near near ? near.point()
+        : init instanceof InitDistribution.Interpolate in ? in.point() : null);
+    all.put(INIT_GAMMA, init instanceof InitDistribution.Interpolate in ? in.gamma() : null);
     all.putAll(cell.solver().columns());
     Object[] v = new Object[CELL_FIELDS.size()];
     v[0] = cell.cellId();

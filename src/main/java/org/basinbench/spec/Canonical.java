@@ -28,6 +28,9 @@ public final class Canonical {
   /** Canonical key of a starting-point distribution. */
   static String initKey(InitDistribution init) {
     String key = init.kind() + ";p=" + bits(init.parameter());
+    if (init instanceof InitDistribution.Interpolate in) {
+      return key + ";point=" + in.point() + ";gamma=" + bits(in.gamma());
+    }
     return init instanceof InitDistribution.Near near ? key + ";point=" + near.point() : key;
   }
 

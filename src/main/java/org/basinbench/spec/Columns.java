@@ -28,6 +28,7 @@ public final class Columns {
   public static final String INIT_KIND = "init_kind";
   public static final String INIT_SCALE = "init_scale";
   public static final String INIT_POINT = "init_point";
+  public static final String INIT_GAMMA = "init_gamma";
   public static final String SOLVER = "solver";
   public static final String STEP = "step";
   public static final String MAX_ITER = "max_iter";

@@ -129,7 +129,7 @@ public final class SpecParser {
       RobustSensing.FAMILY, ROBUST_SENSING);
 
   static final List<String> INIT_KINDS = List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND,
-      InitDistribution.Gaussian.KIND, InitDistribution.Near.KIND);
+      InitDistribution.Gaussian.KIND, InitDistribution.Near.KIND, InitDistribution.Interpolate.KIND);
 
   static final Map<String, List<Field>> INITS = Map.of(
       InitDistribution.HalfNormal.KIND, List.of(
@@ -145,7 +145,13 @@ public final class SpecParser {
           Field.string("kind", true, null, INIT_KINDS),
           Field.string("point", false, InitDistribution.Near.TRUTH,
               List.of(InitDistribution.Near.TRUTH, InitDistribution.Near.SPURIOUS)),
-          Field.number("scale", false, 1e-3, 0, true, Double.NaN, true)));
+          Field.number("scale", false, 1e-3, 0, true, Double.NaN, true)),
+      InitDistribution.Interpolate.KIND, List.of(
+          Field.string("kind", true, null, INIT_KINDS),
+          Field.string("point", false, InitDistribution.Near.SPURIOUS,
+              List.of(InitDistribution.Near.TRUTH, InitDistribution.Near.SPURIOUS)),
+          Field.number("gamma", true, null, 0, false, 1.0, true),
+          Field.number("scale", false, 0.5, 0, true, Double.NaN, true)));
 
   /** The fixed-step solvers share their fields. */
   static List<Field> stepSolver(String name) {
@@ -342,7 +348,9 @@ public final class SpecParser {
 
     // "near" a spurious point needs a family that catalogues one.
     for (InitDistribution init : boundInits) {
-      if (init instanceof InitDistribution.Near near && InitDistribution.Near.SPURIOUS.equals(near.point())) {
+      String target = init instanceof InitDistribution.Near near ? near.point()
+          : init instanceof InitDistribution.Interpolate in ? in.point() : null;
+      if (InitDistribution.Near.SPURIOUS.equals(target)) {
         for (InstanceSpec inst : boundInstances) {
           if (!inst.hasSpuriousPoint()) {
             p.add(path + ".init.point", "\"spurious\" needs a catalogued spurious point, and " + inst.describe()
@@ -592,6 +600,8 @@ public final class SpecParser {
       case InitDistribution.Gaussian.KIND -> new InitDistribution.Gaussian(c.get("scale").doubleValue());
       case InitDistribution.Near.KIND -> new InitDistribution.Near(c.get("point").textValue(),
           c.get("scale").doubleValue());
+      case InitDistribution.Interpolate.KIND -> new InitDistribution.Interpolate(c.get("point").textValue(),
+          c.get("gamma").doubleValue(), c.get("scale").doubleValue());
       default -> throw new IllegalStateException("validated init kind " + kind);
     };
   }

@@ -188,4 +188,23 @@ class FamiliesTest {
         "{\"kind\": \"near\", \"point\": \"truth\", \"scale\": 1e-6}", 50);
     assertEquals(50, c.getOrDefault(Outcome.SUCCESS, 0), c.toString());
   }
+
+  /**
+   * Basin profile through the interpolate init: at alpha = 0.9 starts 20% of the way from U0
+   * to a random point all return to U0 (jobs/basin-profile.json: 300 of 300; we require 95 of
+   * 100), while plain random starts (gamma = 1) fail far less often (measured 36%; we require
+   * at most 60 of 100, far below the 95 above).
+   */
+  @Test
+  void interpolatedStartsProfileTheSpuriousBasin() throws SpecException {
+    String instance = "{\"family\": \"nonneg-counterexample\", \"n\": 4, \"rStar\": 1, \"r\": 1, "
+        + "\"alpha\": 0.9, \"epsilon\": 0.5}";
+    String pgd = "{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 20000}";
+    Map<Outcome, Integer> near = outcomes(instance, pgd,
+        "{\"kind\": \"interpolate\", \"gamma\": 0.2, \"scale\": 0.5}", 100);
+    assertTrue(near.getOrDefault(Outcome.SPURIOUS, 0) >= 95, "gamma 0.2: " + near);
+    Map<Outcome, Integer> far = outcomes(instance, pgd,
+        "{\"kind\": \"interpolate\", \"gamma\": 1.0, \"scale\": 0.5}", 100);
+    assertTrue(100 - far.getOrDefault(Outcome.SUCCESS, 0) <= 60, "gamma 1: " + far);
+  }
 }

@@ -393,4 +393,13 @@ class SpecParserTest {
         "$.solvers[0].threshold", "for the fixed step rule");
     assertProblem(problems(base.replace("[0.3, 0.95]", "0")), "$.solvers[0].threshold", "a number > 0");
   }
+
+  @Test
+  void interpolateSweepsGammaInTheUnitInterval() throws SpecException {
+    String base = EXAMPLE.replace("{\"kind\": \"half-normal\", \"scale\": 0.5}",
+        "{\"kind\": \"interpolate\", \"gamma\": [0, 0.5, 1]}");
+    assertEquals(15, one(base).cells().size(), "5 instances x 3 gammas");
+    assertProblem(problems(base.replace("[0, 0.5, 1]", "1.5")), "$.init.gamma", "a number in [0, 1]");
+    assertProblem(problems(base.replace(", \"gamma\": [0, 0.5, 1]", "")), "$.init.gamma", "missing required field");
+  }
 }

@@ -1,0 +1,96 @@
+package org.basinbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.basinbench.instance.Problem;
+import org.basinbench.rng.SplitMix64;
+import org.basinbench.solver.SolveResult;
+import org.basinbench.solver.Termination;
+import org.basinbench.spec.Cell;
+import org.basinbench.spec.Experiment;
+import org.basinbench.spec.SpecException;
+import org.basinbench.spec.SpecParser;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every solver keeps on every family the spec lets it run on, down to the
+ * smallest sizes the validator accepts: x0 is not modified; the budget holds; a projecting
+ * solver keeps the iterate nonnegative; the reported loss is the loss of the returned point;
+ * a CONVERGED result meets its tolerance; the same inputs give bit-identical results.
+ */
+class SolverContractTest {
+  static final String[] FAMILIES = {
+    "{\"family\": \"nonneg-counterexample\", \"n\": 2, \"rStar\": 1, \"r\": 1, \"alpha\": 0.5, \"epsilon\": 0.5}",
+    "{\"family\": \"nonneg-counterexample\", \"variant\": \"asymmetric\", \"lambda\": 0.25, \"n\": 3, \"rStar\": 1, "
+        + "\"r\": 2, \"alpha\": 0.5, \"epsilon\": 0.5}",
+    "{\"family\": \"nonneg-counterexample\", \"operator\": \"identity\", \"n\": 2, \"rStar\": 1, \"r\": 1}",
+    "{\"family\": \"rip-half\"}",
+    "{\"family\": \"planted-nmf\", \"n\": 1, \"m\": 1, \"rStar\": 1, \"r\": 1}",
+    "{\"family\": \"planted-nmf\", \"n\": 5, \"m\": 4, \"rStar\": 2, \"r\": 3, \"p\": 0.6, \"noise\": 0.01}",
+    "{\"family\": \"gaussian-sensing\", \"n\": 2, \"rStar\": 1, \"r\": 1, \"m\": 1}",
+    "{\"family\": \"robust-sensing\", \"n\": 3, \"rStar\": 1, \"r\": 1, \"m\": 6, \"p\": 0.3}",
+  };
+  static final String[] SOLVERS = {
+    "{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 300}",
+    "{\"name\": \"pgd\", \"stepRule\": \"armijo\", \"step\": 1, \"maxIter\": 300}",
+    "{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 300, \"threshold\": 0.2, \"restarts\": 3}",
+    "{\"name\": \"gd\", \"step\": 0.01, \"maxIter\": 300}",
+    "{\"name\": \"subgradient\", \"step\": 0.1, \"decay\": 0.99, \"maxIter\": 300}",
+    "{\"name\": \"subgradient\", \"step\": 0.1, \"decay\": 0.99, \"maxIter\": 300, \"constraint\": \"none\"}",
+    "{\"name\": \"mu\", \"maxIter\": 300}",
+    "{\"name\": \"hals\", \"maxIter\": 50}",
+  };
+
+  @Test
+  void everySolverKeepsTheContractOnEveryFamilyItAccepts() {
+    int pairs = 0;
+    for (String family : FAMILIES) {
+      for (String solver : SOLVERS) {
+        Experiment e;
+        try {
+          e = SpecParser.parse("{\"experiment\": \"c\", \"seed\": 2, \"trials\": 3, \"instance\": " + family
+              + ", \"init\": {\"kind\": \"half-normal\", \"scale\": 0.5}, \"solvers\": [" + solver + "]}", "c.json").get(0);
+        } catch (SpecException rejected) {
+          assertTrue(rejected.getMessage().contains("solvers[0]"), "only a solver-family mismatch may be refused: "
+              + rejected.getMessage());
+          continue;
+        }
+        pairs++;
+        Cell cell = e.cells().get(0);
+        for (int trial = 0; trial < 3; trial++) {
+          Problem p = cell.instance().problem(new SplitMix64(TrialRunner.instanceSeed(2, cell.instanceKey(), trial)));
+          double[] x0 = new double[p.objective().dim()];
+          cell.init().draw(new SplitMix64(100 + trial), x0);
+          double[] copy = x0.clone();
+          SolveResult a = TrialRunner.solve(cell.solver(), p.objective(), x0, 7 + trial);
+          String what = solver + " on " + family + ", trial " + trial;
+          assertArrayEquals(copy, x0, 0.0, "x0 not modified: " + what);
+          assertNotNull(a.termination(), what);
+          assertTrue(a.iterations() >= 0 && a.iterations() <= cell.solver().maxIter(), "budget: " + what);
+          assertEquals(p.objective().dim(), a.x().length, what);
+          if (a.termination() != Termination.DIVERGED) {
+            assertEquals(p.objective().value(a.x()), a.loss(), 0.0, "loss of the returned point: " + what);
+          }
+          if (cell.solver().projects()) {
+            for (double v : a.x()) {
+              assertTrue(v >= 0, "nonnegative: " + what);
+            }
+          }
+          if (a.termination() == Termination.CONVERGED) {
+            assertTrue(a.pgNorm() <= 1e-8, "converged means the tolerance (default 1e-8) was met: " + what);
+          }
+          SolveResult b = TrialRunner.solve(cell.solver(), p.objective(), x0, 7 + trial);
+          assertArrayEquals(a.x(), b.x(), 0.0, "bit-identical: " + what);
+          assertEquals(a.loss(), b.loss(), 0.0, what);
+          assertEquals(a.iterations(), b.iterations(), what);
+        }
+      }
+    }
+    // 8 families x 8 solvers minus the refused pairings (hals/mu outside their families,
+    // projecting solvers on rip-half): the contract ran on most of the catalogue.
+    assertTrue(pairs >= 40, "pairs checked: " + pairs);
+  }
+}

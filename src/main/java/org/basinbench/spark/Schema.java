@@ -15,7 +15,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.basinbench.landscape.CertificateRow;
-import org.basinbench.rng.InitDistribution;
 import org.basinbench.run.TrialResult;
 import org.basinbench.spec.Cell;
 import org.basinbench.spec.Columns;
@@ -209,12 +208,7 @@ public final class Schema {
    */
   static Object[] cellValues(Cell cell) {
     Map<String, Object> all = new HashMap<>(cell.instance().columns());
-    all.put(INIT_KIND, cell.init().kind());
-    all.put(INIT_SCALE, cell.init().parameter());
-    InitDistribution init = cell.init();
-    all.put(INIT_POINT, init instanceof InitDistribution.Near near ? near.point()
-        : init instanceof InitDistribution.Interpolate in ? in.point() : null);
-    all.put(INIT_GAMMA, init instanceof InitDistribution.Interpolate in ? in.gamma() : null);
+    all.putAll(Columns.init(cell.init()));
     all.putAll(cell.solver().columns());
     Object[] v = new Object[CELL_FIELDS.size()];
     v[0] = cell.cellId();

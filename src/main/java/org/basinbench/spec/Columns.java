@@ -41,4 +41,21 @@ public final class Columns {
   public static final String CONSTRAINT = "constraint";
   public static final String P_OUTLIER = "p_outlier";
   public static final String OUTLIER_SCALE = "outlier_scale";
+
+  /**
+   * The columns of a starting-point law, as instance and solver specs report theirs: kind,
+   * scale (or bound), and for starts tied to a catalogued point, the point and gamma.
+   */
+  public static java.util.Map<String, Object> init(org.basinbench.rng.InitDistribution init) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put(INIT_KIND, init.kind());
+    m.put(INIT_SCALE, init.parameter());
+    if (init instanceof org.basinbench.rng.InitDistribution.Near near) {
+      m.put(INIT_POINT, near.point());
+    } else if (init instanceof org.basinbench.rng.InitDistribution.Interpolate in) {
+      m.put(INIT_POINT, in.point());
+      m.put(INIT_GAMMA, in.gamma());
+    }
+    return m;
+  }
 }

@@ -27,9 +27,8 @@ class OutputLayoutTest {
     return Files.readString(out.resolve(table).resolve("experiment=x").resolve("part-0.parquet"));
   }
 
-  @Test
-  void publishesTablesAndManifestAndReplacesEarlierVersions() throws Exception {
-    Path out = tmp.resolve("out");
+  /** Publishes version 1 of experiment x's trials, cells and manifest into {@code out}. */
+  static void publishVersionOne(Path out) throws Exception {
     try (OutputLayout first = OutputLayout.open(out.toString(), new Configuration())) {
       first.claim();
       stage(first, "trials", "x", "trials v1");
@@ -37,6 +36,12 @@ class OutputLayoutTest {
       first.publish("x", List.of("trials", "cells"), "{\"v\": 1}");
       first.cleanup();
     }
+  }
+
+  @Test
+  void publishesTablesAndManifestAndReplacesEarlierVersions() throws Exception {
+    Path out = tmp.resolve("out");
+    publishVersionOne(out);
     try (OutputLayout second = OutputLayout.open(out.toString(), new Configuration())) {
       stage(second, "trials", "x", "trials v2");
       stage(second, "cells", "x", "cells v2");
@@ -53,13 +58,7 @@ class OutputLayoutTest {
   @Test
   void aFailedPublicationRestoresThePreviousTables() throws Exception {
     Path out = tmp.resolve("out");
-    try (OutputLayout first = OutputLayout.open(out.toString(), new Configuration())) {
-      first.claim();
-      stage(first, "trials", "x", "trials v1");
-      stage(first, "cells", "x", "cells v1");
-      first.publish("x", List.of("trials", "cells"), "{\"v\": 1}");
-      first.cleanup();
-    }
+    publishVersionOne(out);
     try (OutputLayout second = OutputLayout.open(out.toString(), new Configuration())) {
       stage(second, "trials", "x", "trials v2");
       // No staged cells table: the second move fails after trials v2 was already moved in.

@@ -21,7 +21,7 @@ import org.basinbench.linalg.MatOps;
  * {@code x[0 .. n r)}, R is {@code x[n r .. 2 n r)}. Scratch is allocated once in the
  * constructor; evaluations allocate nothing. <b>Not thread-safe</b> (shared scratch).
  */
-public final class AsymmetricSensingLoss implements Objective {
+public final class AsymmetricSensingLoss implements StochasticObjective {
   private final LinearOperator a;
   private final double[] mStar;
   private final int n;
@@ -36,6 +36,8 @@ public final class AsymmetricSensingLoss implements Objective {
   private final double[] d;
   private final double[] rtr;
   private final double[] tmp;
+  /** The masked, rescaled residual of a minibatch (allocated on first use). */
+  private double[] batchResidual;
 
   /**
    * @param a      the sensing operator A : R^{n x n} -> R^m; retained (not copied)
@@ -68,6 +70,12 @@ public final class AsymmetricSensingLoss implements Objective {
     this.tmp = new double[n * r];
   }
 
+  /** Two blocks: L then R. */
+  @Override
+  public int[] blockStarts() {
+    return new int[] {0, n * r};
+  }
+
   @Override
   public int dim() {
     return 2 * n * r;
@@ -91,7 +99,44 @@ public final class AsymmetricSensingLoss implements Objective {
       throw new IllegalArgumentException("grad must have length 2nr = " + dim() + ", got " + grad.length);
     }
     double loss = evaluate(x);
-    a.adjoint(residual, s);
+    gradientFrom(residual, grad);
+    return loss;
+  }
+
+  /** Splits x into L and R, fills the residual A(L R^T - M*) and D; returns g. */
+  @Override
+  public int terms() {
+    return a.measurements();
+  }
+
+  /**
+   * The measurement term minibatched as in {@link SymmetricSensingLoss#batchGradient}, the
+   * balancing regularizer in full.
+   */
+  @Override
+  public void batchGradient(double[] x, int[] batch, int count, double[] grad) {
+    if (grad.length != dim()) {
+      throw new IllegalArgumentException("grad must have length 2nr = " + dim() + ", got " + grad.length);
+    }
+    int m = a.measurements();
+    if (count < 1 || count > m) {
+      throw new IllegalArgumentException("batch size must be in [1, " + m + "], got " + count);
+    }
+    if (batchResidual == null) {
+      batchResidual = new double[m];
+    }
+    evaluate(x);
+    java.util.Arrays.fill(batchResidual, 0.0);
+    double scale = (double) m / count;
+    for (int k = 0; k < count; k++) {
+      batchResidual[batch[k]] += scale * residual[batch[k]];
+    }
+    gradientFrom(batchResidual, grad);
+  }
+
+  /** grad from a measurement residual {@code res} (after {@link #evaluate} set L, R and D). */
+  private void gradientFrom(double[] res, double[] grad) {
+    a.adjoint(res, s);
     int nr = n * r;
     // grad_L = S R + 2 lambda L D
     MatOps.multAB(s, rr, n, n, r, tmp);
@@ -109,10 +154,8 @@ public final class AsymmetricSensingLoss implements Objective {
         grad[nr + i] -= 2 * lambda * tmp[i];
       }
     }
-    return loss;
   }
 
-  /** Splits x into L and R, fills the residual A(L R^T - M*) and D; returns g. */
   private double evaluate(double[] x) {
     if (x.length != dim()) {
       throw new IllegalArgumentException("x must have length 2nr = " + dim() + ", got " + x.length);

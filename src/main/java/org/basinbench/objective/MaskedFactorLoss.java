@@ -13,7 +13,7 @@ import org.basinbench.linalg.MatOps;
  * so the model L R^T is U V. The variable x is {@code [L; R]} row-major ((n + m) x r).
  * Scratch is allocated once; evaluations allocate nothing. <b>Not thread-safe.</b>
  */
-public final class MaskedFactorLoss implements Objective {
+public final class MaskedFactorLoss implements StochasticObjective {
   private final int n;
   private final int m;
   private final int r;
@@ -24,6 +24,8 @@ public final class MaskedFactorLoss implements Objective {
   private final double[] e;
   private final double[] gl;
   private final double[] gr;
+  /** Row-major indices i*m + j of the observed entries (mask != 0), the terms of the loss. */
+  private final int[] observed;
 
   /**
    * @param n rows of the data
@@ -49,6 +51,24 @@ public final class MaskedFactorLoss implements Objective {
     this.e = new double[n * m];
     this.gl = new double[n * r];
     this.gr = new double[m * r];
+    int count = 0;
+    for (int k = 0; k < n * m; k++) {
+      if (mask == null || mask[k] != 0) {
+        count++;
+      }
+    }
+    this.observed = new int[count];
+    for (int k = 0, c = 0; k < n * m; k++) {
+      if (mask == null || mask[k] != 0) {
+        observed[c++] = k;
+      }
+    }
+  }
+
+  /** Two blocks: L then R. */
+  @Override
+  public int[] blockStarts() {
+    return new int[] {0, n * r};
   }
 
   @Override
@@ -105,6 +125,46 @@ public final class MaskedFactorLoss implements Objective {
   }
 
   /** Fills E = W o (L R^T - X) and returns 1/2 ||E||^2. */
+  /** The observed entries are the terms. */
+  @Override
+  public int terms() {
+    return observed.length;
+  }
+
+  /**
+   * Entrywise minibatch: for each sampled observed entry (i, j), with
+   * {@code e = w_ij ((L R^T)_ij - X_ij)}, adds {@code (N / count) w_ij e} times R_j to the
+   * gradient's row i of L and times L_i to its row j of R. O(count r).
+   */
+  @Override
+  public void batchGradient(double[] x, int[] batch, int count, double[] grad) {
+    if (x.length != dim() || grad.length != dim()) {
+      throw new IllegalArgumentException("x and grad must have length (n+m) r = " + dim());
+    }
+    if (count < 1 || count > observed.length) {
+      throw new IllegalArgumentException("batch size must be in [1, " + observed.length + "], got " + count);
+    }
+    java.util.Arrays.fill(grad, 0.0);
+    double scale = (double) observed.length / count;
+    int off = n * r;
+    for (int b = 0; b < count; b++) {
+      int k = observed[batch[b]];
+      int i = k / m;
+      int j = k - i * m;
+      double model = 0;
+      for (int c = 0; c < r; c++) {
+        model += x[i * r + c] * x[off + j * r + c];
+      }
+      double w = mask == null ? 1.0 : mask[k];
+      double coef = scale * w * w * (model - target[k]);
+      for (int c = 0; c < r; c++) {
+        double li = x[i * r + c];
+        grad[i * r + c] += coef * x[off + j * r + c];
+        grad[off + j * r + c] += coef * li;
+      }
+    }
+  }
+
   private double residual(double[] x) {
     if (x.length != dim()) {
       throw new IllegalArgumentException("x must have length (n+m) r = " + dim() + ", got " + x.length);

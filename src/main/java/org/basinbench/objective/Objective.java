@@ -25,4 +25,14 @@ public interface Objective {
    * @return f(x)
    */
   double valueAndGradient(double[] x, double[] grad);
+
+  /**
+   * Where the blocks of the variable start, for solvers that update blocks in turn: a factored
+   * variable {@code [L; R]} has two blocks, {@code {0, rows(L) * r}}. Default: one block.
+   *
+   * @return a fresh array of increasing offsets beginning with 0
+   */
+  default int[] blockStarts() {
+    return new int[] {0};
+  }
 }

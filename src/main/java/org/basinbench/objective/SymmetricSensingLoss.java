@@ -19,7 +19,7 @@ import org.basinbench.linalg.MatOps;
  * constructor; {@link #value}, {@link #valueAndGradient} and {@link #sMatrix} allocate nothing.
  * <b>Not thread-safe</b> (shared scratch).
  */
-public final class SymmetricSensingLoss implements Objective {
+public final class SymmetricSensingLoss implements StochasticObjective {
 
   private final LinearOperator a;
   private final double[] mStar;
@@ -32,6 +32,8 @@ public final class SymmetricSensingLoss implements Objective {
   private final double[] residual;
   /** n x n scratch: S = A^T A(E). */
   private final double[] s;
+  /** The masked, rescaled residual of a minibatch (allocated on first use). */
+  private double[] batchResidual;
 
   /**
    * @param a     the sensing operator A : R^{n x n} -> R^m; retained (not copied)
@@ -117,6 +119,39 @@ public final class SymmetricSensingLoss implements Objective {
     MatOps.addTranspose(s, n, e);
     MatOps.multAB(e, u, n, n, r, grad);
     return loss;
+  }
+
+  @Override
+  public int terms() {
+    return a.measurements();
+  }
+
+  /**
+   * {@code (m / count) sum_{i in batch} grad 1/2 r_i^2 = (S_B + S_B^T) U} with
+   * {@code S_B = A^T(y)}, {@code y_i = (m / count) r_i} on the batch and 0 elsewhere. The
+   * residual r is computed in full (one application of A), so a step costs about as much as
+   * a full gradient; the estimate is exact for the batch.
+   */
+  @Override
+  public void batchGradient(double[] u, int[] batch, int count, double[] grad) {
+    checkU(grad, "grad");
+    int m = a.measurements();
+    if (count < 1 || count > m) {
+      throw new IllegalArgumentException("batch size must be in [1, " + m + "], got " + count);
+    }
+    if (batchResidual == null) {
+      batchResidual = new double[m];
+    }
+    residualInto(u);
+    java.util.Arrays.fill(batchResidual, 0.0);
+    double scale = (double) m / count;
+    for (int k = 0; k < count; k++) {
+      int i = batch[k];
+      batchResidual[i] += scale * residual[i];
+    }
+    a.adjoint(batchResidual, s);
+    MatOps.addTranspose(s, n, e);
+    MatOps.multAB(e, u, n, n, r, grad);
   }
 
   /**

@@ -39,6 +39,29 @@ public final class SplitMix64 {
   }
 
   /**
+   * A uniform integer in {@code [0, bound)}, without modulo bias (Lemire's multiply-shift with
+   * rejection, "Fast random integer generation in an interval", 2019), from the high 32 bits
+   * of {@link #nextLong()}.
+   *
+   * @param bound exclusive upper bound, >= 1
+   */
+  public int nextInt(int bound) {
+    if (bound < 1) {
+      throw new IllegalArgumentException("bound must be >= 1, got " + bound);
+    }
+    long m = (nextLong() >>> 32) * bound;
+    long low = m & 0xffffffffL;
+    if (low < bound) {
+      long threshold = (0x100000000L - bound) % bound;
+      while (low < threshold) {
+        m = (nextLong() >>> 32) * bound;
+        low = m & 0xffffffffL;
+      }
+    }
+    return (int) (m >>> 32);
+  }
+
+  /**
    * @return a uniform double in [0, 1) with 53 random bits: {@code (nextLong() >>> 11) * 2^-53}
    */
   public double nextDouble() {

@@ -11,7 +11,10 @@ public enum Outcome {
   SPURIOUS,
   /** Stationary, but neither the truth nor a catalogued spurious point. */
   STATIONARY_OTHER,
-  /** The iteration budget ran out before the stationarity tolerance was met. */
+  /**
+   * The solver stopped before the stationarity tolerance was met: the budget ran out, or the
+   * stall rule fired (the {@code termination} column says which).
+   */
   NOT_CONVERGED,
   /** The loss or the iterate became non-finite or exploded. */
   DIVERGED;

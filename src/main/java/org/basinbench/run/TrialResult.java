@@ -16,6 +16,8 @@ import org.basinbench.solver.Termination;
  * @param pgNorm the stationarity residual {@code ||min(U, grad f(U))||_F} at the end point
  * @param iterations solver updates performed
  * @param distSpurious {@code ||U U^T - U0 U0^T||_F / ||U0 U0^T||_F}, U0 the catalogued spurious point
+ * @param wallNanos the solver's wall time (not reproducible, unlike every other field)
+ * @param trace the solver's checkpoints (with iterates when the experiment asks for trajectories)
  */
 public record TrialResult(
     int cellIndex,
@@ -28,4 +30,6 @@ public record TrialResult(
     double loss,
     double pgNorm,
     int iterations,
-    double distSpurious) {}
+    double distSpurious,
+    long wallNanos,
+    org.basinbench.solver.Trace trace) {}

@@ -17,7 +17,11 @@ import org.basinbench.solver.Hals;
 import org.basinbench.solver.MultiplicativeUpdates;
 import org.basinbench.solver.ProjectedGradient;
 import org.basinbench.solver.SolveResult;
+import org.basinbench.solver.StepConfig;
+import org.basinbench.solver.StochasticGradient;
 import org.basinbench.solver.Subgradient;
+import org.basinbench.solver.Trace;
+import org.basinbench.objective.StochasticObjective;
 import org.basinbench.spec.Cell;
 import org.basinbench.spec.Experiment;
 import org.basinbench.spec.SolverSpec;
@@ -83,7 +87,8 @@ public final class TrialRunner {
         p.x0[i] += (1 - in.gamma()) * base[i];
       }
     }
-    SolveResult r = solve(cell.solver(), p.problem.objective(), p.x0, seed);
+    SolveResult r = solve(cell.solver(), p.problem.objective(), p.x0, seed,
+        new Trace(cell.solver().maxIter(), experiment.trajectories()));
     double relError = Double.NaN;
     double relErrorObserved = Double.NaN;
     double distSpurious = Double.NaN;
@@ -100,32 +105,40 @@ public final class TrialRunner {
     Outcome outcome = Outcome.classify(r.termination(), relError, distSpurious, experiment.success());
     return new TrialResult(cellIndex, trial, seed, outcome, r.termination(), relError, relErrorObserved, r.loss(),
         r.pgNorm(),
-        r.iterations(), distSpurious);
+        r.iterations(), distSpurious, r.wallNanos(), r.trace());
   }
 
-  static SolveResult solve(SolverSpec solver, Objective f, double[] x0, long seed) {
+  static SolveResult solve(SolverSpec solver, Objective f, double[] x0, long seed, Trace trace) {
+    SplitMix64 rng = new SplitMix64(Seeds.derive(seed, STREAM_SOLVER));
     if (solver instanceof SolverSpec.FixedStep fixed) {
+      StepConfig cfg = fixed.config();
       if (fixed.safeguard() != null) {
-        return ProjectedGradient.solve(f, x0, fixed.config(), fixed.safeguard(),
-            new SplitMix64(Seeds.derive(seed, STREAM_SOLVER)));
+        return ProjectedGradient.solve(f, x0, cfg, fixed.safeguard(), rng, trace, fixed.armijo());
       }
       if (fixed.armijo()) {
-        return ArmijoProjectedGradient.solve(f, x0, fixed.config());
+        return ArmijoProjectedGradient.solve(f, x0, cfg, trace);
       }
-      return fixed.projects() ? ProjectedGradient.solve(f, x0, fixed.config())
-          : GradientDescent.solve(f, x0, fixed.config());
+      return fixed.projects() ? ProjectedGradient.solve(f, x0, cfg, trace) : GradientDescent.solve(f, x0, cfg, trace);
+    }
+    if (solver instanceof SolverSpec.Sgd sgd) {
+      // The spec admits sgd for families whose loss is a sum of terms.
+      return StochasticGradient.solve((StochasticObjective) f, x0, sgd.config(), rng, trace);
     }
     if (solver instanceof SolverSpec.Nmf nmf) {
       // The spec admits HALS for planted NMF only, and MU for it and the symmetric families.
       if (f instanceof SymmetricSensingLoss symmetric) {
-        return MultiplicativeUpdates.solveSymmetric(symmetric, x0, nmf.config());
+        return nmf.safeguard() == null ? MultiplicativeUpdates.solveSymmetric(symmetric, x0, nmf.config(), trace)
+            : MultiplicativeUpdates.solveSymmetric(symmetric, x0, nmf.config(), nmf.safeguard(), rng, trace);
       }
       MaskedFactorLoss loss = (MaskedFactorLoss) f;
-      return SolverSpec.Nmf.MU.equals(nmf.name()) ? MultiplicativeUpdates.solve(loss, x0, nmf.config())
-          : Hals.solve(loss, x0, nmf.config());
+      if (SolverSpec.Nmf.HALS.equals(nmf.name())) {
+        return Hals.solve(loss, x0, nmf.config(), trace);
+      }
+      return nmf.safeguard() == null ? MultiplicativeUpdates.solve(loss, x0, nmf.config(), trace)
+          : MultiplicativeUpdates.solve(loss, x0, nmf.config(), nmf.safeguard(), rng, trace);
     }
     if (solver instanceof SolverSpec.Sub sub) {
-      return Subgradient.solve(f, x0, sub.config());
+      return Subgradient.solve(f, x0, sub.config(), trace);
     }
     throw new IllegalStateException("no runner for solver " + solver.name());
   }

@@ -4,19 +4,17 @@ import org.basinbench.objective.Objective;
 
 /**
  * Unconstrained gradient descent with a fixed step, {@code x <- x - step grad f(x)}: the
- * solver of unconstrained families (rip-half) and a no-constraint baseline on the others.
- * Stops when {@code ||grad f(x)||_F <= tol} (CONVERGED), after {@code maxIter} updates
- * (BUDGET), or on divergence as {@link ProjectedGradient} does. Reads no ground truth.
+ * no-constraint baseline (and the method of the rip-half instance). Stationarity is the
+ * gradient norm; stopping and tracing as {@link ProjectedGradient}.
  */
 public final class GradientDescent {
   private GradientDescent() {}
 
-  /**
-   * @param f   objective (its scratch is used)
-   * @param x0  start, length f.dim(); not modified
-   * @param cfg step, budget and tolerance
-   */
   public static SolveResult solve(Objective f, double[] x0, StepConfig cfg) {
-    return ProjectedGradient.run(f, x0, cfg, false);
+    return ProjectedGradient.run(f, x0, cfg, false, new Trace(cfg.maxIter(), false));
+  }
+
+  public static SolveResult solve(Objective f, double[] x0, StepConfig cfg, Trace trace) {
+    return ProjectedGradient.run(f, x0, cfg, false, trace);
   }
 }

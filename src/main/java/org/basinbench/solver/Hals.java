@@ -12,13 +12,18 @@ import org.basinbench.objective.MaskedFactorLoss;
  *   v_kj = max(0, sum_i W_ij E_ij u_ik / sum_i W_ij u_ik^2),
  * </pre>
  * the exact minimizers of the loss in each entry (a zero denominator, a dead component,
- * gives 0). One sweep costs O(n m r). The KKT residual is tested after every sweep; a sweep
- * is one iteration. Reads no truth.
+ * gives 0). One sweep costs O(n m r). The KKT residual is tested after every sweep (a sweep is one
+ * iteration), stopping by the rules of {@link Stopping}. Reads no truth.
  */
 public final class Hals {
   private Hals() {}
 
   public static SolveResult solve(MaskedFactorLoss f, double[] x0, NmfConfig cfg) {
+    return solve(f, x0, cfg, new Trace(cfg.maxIter(), false));
+  }
+
+  /** As {@link #solve(MaskedFactorLoss, double[], NmfConfig)}, recording checkpoints into {@code trace}. */
+  public static SolveResult solve(MaskedFactorLoss f, double[] x0, NmfConfig cfg, Trace trace) {
     int n = f.n();
     int m = f.m();
     int r = f.r();
@@ -40,19 +45,12 @@ public final class Hals {
         res[i * m + j] -= s;
       }
     }
+    Monitor monitor = new Monitor(cfg.stop(), trace, 1);
+    double loss = f.valueAndGradient(x, g);
+    double pg = ProjectedGradient.pgNorm(x, g);
+    Termination termination = monitor.start(x, loss, pg);
     int t = 0;
-    while (true) {
-      double loss = f.valueAndGradient(x, g);
-      double pg = ProjectedGradient.pgNorm(x, g);
-      if (!Double.isFinite(loss) || !Double.isFinite(pg)) {
-        return new SolveResult(x, loss, pg, t, Termination.DIVERGED);
-      }
-      if (pg <= cfg.tol()) {
-        return new SolveResult(x, loss, pg, t, Termination.CONVERGED);
-      }
-      if (t == cfg.maxIter()) {
-        return new SolveResult(x, loss, pg, t, Termination.BUDGET);
-      }
+    while (termination == null) {
       for (int k = 0; k < r; k++) {
         // Add component k back: res = X - sum_{l != k} u_l v_l^T.
         addComponent(x, res, n, m, r, k, 1.0);
@@ -81,7 +79,11 @@ public final class Hals {
         addComponent(x, res, n, m, r, k, -1.0);
       }
       t++;
+      loss = f.valueAndGradient(x, g);
+      pg = ProjectedGradient.pgNorm(x, g);
+      termination = monitor.check(t, x, loss, pg);
     }
+    return monitor.finish(x, loss, pg, t, termination);
   }
 
   /** {@code res += sign * u_k v_k^T}. */

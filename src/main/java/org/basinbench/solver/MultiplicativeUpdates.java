@@ -14,8 +14,9 @@ import org.basinbench.objective.SymmetricSensingLoss;
  * </pre>
  * With the variable stored as {@code [U; V^T]} (see {@link MaskedFactorLoss}). The Frobenius
  * loss never increases (Lee and Seung's auxiliary-function argument, weighted form). An entry
- * that reaches exactly zero stays zero. The KKT residual is tested every
- * {@link #CHECK_EVERY} updates. Reads no truth.
+ * that reaches exactly zero stays zero. The loss and KKT residual are evaluated every
+ * {@link #CHECK_EVERY} updates and at the trace's checkpoints; stopping by the rules of
+ * {@link Stopping}. Reads no truth.
  */
 public final class MultiplicativeUpdates {
   /** Stationarity is tested every 10 updates: MU needs tens of thousands, each test costs one. */
@@ -24,6 +25,11 @@ public final class MultiplicativeUpdates {
   private MultiplicativeUpdates() {}
 
   public static SolveResult solve(MaskedFactorLoss f, double[] x0, NmfConfig cfg) {
+    return solve(f, x0, cfg, new Trace(cfg.maxIter(), false));
+  }
+
+  /** As {@link #solve(MaskedFactorLoss, double[], NmfConfig)}, recording checkpoints into {@code trace}. */
+  public static SolveResult solve(MaskedFactorLoss f, double[] x0, NmfConfig cfg, Trace trace) {
     int n = f.n();
     int m = f.m();
     int r = f.r();
@@ -47,27 +53,14 @@ public final class MultiplicativeUpdates {
     double[] denR = new double[m * r];
     double[] x = new double[f.dim()];
     double[] g = new double[f.dim()];
+    Monitor monitor = new Monitor(cfg.stop(), trace, CHECK_EVERY);
+    System.arraycopy(l, 0, x, 0, n * r);
+    System.arraycopy(rr, 0, x, n * r, m * r);
+    double loss = f.valueAndGradient(x, g);
+    double pg = ProjectedGradient.pgNorm(x, g);
+    Termination termination = monitor.start(x, loss, pg);
     int t = 0;
-    Termination termination = Termination.BUDGET;
-    double loss;
-    double pg;
-    while (true) {
-      if (t % CHECK_EVERY == 0 || t == cfg.maxIter()) {
-        System.arraycopy(l, 0, x, 0, n * r);
-        System.arraycopy(rr, 0, x, n * r, m * r);
-        loss = f.valueAndGradient(x, g);
-        pg = ProjectedGradient.pgNorm(x, g);
-        if (!Double.isFinite(loss) || !Double.isFinite(pg)) {
-          return new SolveResult(x, loss, pg, t, Termination.DIVERGED);
-        }
-        if (pg <= cfg.tol()) {
-          termination = Termination.CONVERGED;
-          break;
-        }
-        if (t == cfg.maxIter()) {
-          break;
-        }
-      }
+    while (termination == null) {
       // V <- V o (U^T (W o X)) / (U^T (W o (U V)) + eps); with R = V^T: R o ((WX)^T L) / ((WY)^T L + eps).
       maskedModel(l, rr, mask, n, m, r, y);
       MatOps.multAtB(wx, l, n, m, r, numR);
@@ -83,8 +76,37 @@ public final class MultiplicativeUpdates {
         l[i] *= numL[i] / (denL[i] + cfg.eps());
       }
       t++;
+      if (monitor.due(t)) {
+        System.arraycopy(l, 0, x, 0, n * r);
+        System.arraycopy(rr, 0, x, n * r, m * r);
+        loss = f.valueAndGradient(x, g);
+        pg = ProjectedGradient.pgNorm(x, g);
+        termination = monitor.check(t, x, loss, pg);
+      }
     }
-    return new SolveResult(x, loss, pg, t, termination);
+    return monitor.finish(x, loss, pg, t, termination);
+  }
+
+  /**
+   * Multiplicative updates with the thresholding {@link Safeguard}: on stalling or converging
+   * with entries in (0, tau), those are zeroed and every zero entry, which multiplicative
+   * updates could never revive, gets a seeded perturbation (see {@link Safeguarded}).
+   */
+  public static SolveResult solve(MaskedFactorLoss f, double[] x0, NmfConfig cfg, Safeguard guard,
+      org.basinbench.rng.SplitMix64 rng, Trace trace) {
+    return Safeguarded.solve((start, budget, tr) -> solve(f, start, withBudget(cfg, budget), tr),
+        x0, cfg.maxIter(), guard, rng, trace);
+  }
+
+  /** As {@link #solveSymmetric(SymmetricSensingLoss, double[], NmfConfig, Trace)} with the safeguard. */
+  public static SolveResult solveSymmetric(SymmetricSensingLoss f, double[] x0, NmfConfig cfg, Safeguard guard,
+      org.basinbench.rng.SplitMix64 rng, Trace trace) {
+    return Safeguarded.solve((start, budget, tr) -> solveSymmetric(f, start, withBudget(cfg, budget), tr),
+        x0, cfg.maxIter(), guard, rng, trace);
+  }
+
+  private static NmfConfig withBudget(NmfConfig cfg, int budget) {
+    return new NmfConfig(cfg.eps(), cfg.stop().withMaxIter(budget));
   }
 
   /** {@code y = W o (L R^T)}. */
@@ -120,6 +142,11 @@ public final class MultiplicativeUpdates {
    * residual is tested every {@link #CHECK_EVERY} updates.
    */
   public static SolveResult solveSymmetric(SymmetricSensingLoss f, double[] x0, NmfConfig cfg) {
+    return solveSymmetric(f, x0, cfg, new Trace(cfg.maxIter(), false));
+  }
+
+  /** As {@link #solveSymmetric(SymmetricSensingLoss, double[], NmfConfig)}, recording checkpoints into {@code trace}. */
+  public static SolveResult solveSymmetric(SymmetricSensingLoss f, double[] x0, NmfConfig cfg, Trace trace) {
     int n = f.n();
     int r = f.rank();
     boolean damped = f.operator() instanceof IdentityOperator;
@@ -133,21 +160,12 @@ public final class MultiplicativeUpdates {
     double[] utu = new double[r * r];
     double[] num = new double[n * r];
     double[] den = new double[n * r];
+    Monitor monitor = new Monitor(cfg.stop(), trace, CHECK_EVERY);
+    double loss = f.valueAndGradient(u, g);
+    double pg = ProjectedGradient.pgNorm(u, g);
+    Termination termination = monitor.start(u, loss, pg);
     int t = 0;
-    while (true) {
-      if (t % CHECK_EVERY == 0 || t == cfg.maxIter()) {
-        double loss = f.valueAndGradient(u, g);
-        double pg = ProjectedGradient.pgNorm(u, g);
-        if (!Double.isFinite(loss) || !Double.isFinite(pg)) {
-          return new SolveResult(u, loss, pg, t, Termination.DIVERGED);
-        }
-        if (pg <= cfg.tol()) {
-          return new SolveResult(u, loss, pg, t, Termination.CONVERGED);
-        }
-        if (t == cfg.maxIter()) {
-          return new SolveResult(u, loss, pg, t, Termination.BUDGET);
-        }
-      }
+    while (termination == null) {
       if (damped) {
         // num = X U, den = U (U^T U): U U^T U without forming the n x n product.
         MatOps.multAB(target, u, n, n, r, num);
@@ -179,6 +197,12 @@ public final class MultiplicativeUpdates {
         }
       }
       t++;
+      if (monitor.due(t)) {
+        loss = f.valueAndGradient(u, g);
+        pg = ProjectedGradient.pgNorm(u, g);
+        termination = monitor.check(t, u, loss, pg);
+      }
     }
+    return monitor.finish(u, loss, pg, t, termination);
   }
 }

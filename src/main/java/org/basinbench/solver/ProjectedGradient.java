@@ -23,7 +23,7 @@ public final class ProjectedGradient {
    * too large for the local curvature (iterates of a quartic blow up doubly exponentially),
    * so stop early instead of burning the budget on overflow.
    */
-  public static final double DIVERGENCE_FACTOR = 1e12;
+  public static final double DIVERGENCE_FACTOR = Monitor.DIVERGENCE_FACTOR;
 
   private ProjectedGradient() {
   }
@@ -31,13 +31,10 @@ public final class ProjectedGradient {
   /**
    * Runs projected gradient descent from x0. The start is first projected onto the orthant,
    * {@code U_0 = max(0, x0)}, so an infeasible x0 is allowed. Then, with the loss and
-   * gradient always evaluated at the current point:
-   * <ul>
-   *   <li>CONVERGED as soon as {@code pgNorm <= tol} (possibly with 0 iterations);</li>
-   *   <li>BUDGET after {@code maxIter} updates otherwise;</li>
-   *   <li>DIVERGED (reported, never thrown) when the loss, the iterate or the gradient is
-   *       non-finite, or the loss exceeds {@code DIVERGENCE_FACTOR * max(1, f(U_0))}.</li>
-   * </ul>
+   * gradient always evaluated at the current point, it stops by the rules of {@link Stopping}
+   * (CONVERGED possibly with 0 iterations; STALLED; BUDGET), or DIVERGED (reported, never
+   * thrown) when the loss, the iterate or the gradient is non-finite, or the loss exceeds
+   * {@code DIVERGENCE_FACTOR * max(1, f(U_0))}.
    * Work arrays are allocated once per call; the loop allocates nothing.
    *
    * <p>Note for outcome classification: for {@code f(U) = 1/2 ||A(U U^T - M*)||^2} the point
@@ -50,56 +47,41 @@ public final class ProjectedGradient {
    * @return final point with its loss and pgNorm, the number of updates, and the reason
    */
   public static SolveResult solve(Objective f, double[] x0, StepConfig cfg) {
-    return run(f, x0, cfg, true);
+    return run(f, x0, cfg, true, new Trace(cfg.maxIter(), false));
+  }
+
+  /** As {@link #solve(Objective, double[], StepConfig)}, recording checkpoints into {@code trace}. */
+  public static SolveResult solve(Objective f, double[] x0, StepConfig cfg, Trace trace) {
+    return run(f, x0, cfg, true, trace);
   }
 
   /**
-   * Projected gradient with the thresholding {@link Safeguard}: runs {@link #solve}; each time
-   * it converges at a point with entries in {@code (0, tau)}, zeroes them, sets every zero
-   * entry to {@code perturb |Z|} from {@code rng}, and continues with the remaining budget.
-   * The iteration count is the total over all runs.
+   * Projected gradient (fixed step, or Armijo when {@code armijo}) with the thresholding
+   * {@link Safeguard} (see {@link Safeguarded}).
    *
    * @param rng the trial's generator for the perturbations (randomness is an argument)
    */
   public static SolveResult solve(Objective f, double[] x0, StepConfig cfg, Safeguard guard,
+      org.basinbench.rng.SplitMix64 rng, Trace trace, boolean armijo) {
+    return Safeguarded.solve((start, budget, t) -> armijo
+        ? ArmijoProjectedGradient.solve(f, start, cfg.withMaxIter(budget), t)
+        : run(f, start, cfg.withMaxIter(budget), true, t), x0, cfg.maxIter(), guard, rng, trace);
+  }
+
+  /** Fixed-step projected gradient with the safeguard, its trace kept without points. */
+  public static SolveResult solve(Objective f, double[] x0, StepConfig cfg, Safeguard guard,
       org.basinbench.rng.SplitMix64 rng) {
-    double[] x = x0.clone();
-    int used = 0;
-    SolveResult r = null;
-    for (int event = 0; event <= guard.restarts(); event++) {
-      r = run(f, x, cfg.withMaxIter(Math.max(1, cfg.maxIter() - used)), true);
-      used += r.iterations();
-      if (r.termination() != Termination.CONVERGED || event == guard.restarts() || used >= cfg.maxIter()) {
-        break;
-      }
-      x = r.x().clone();
-      boolean changed = false;
-      for (int i = 0; i < x.length; i++) {
-        if (x[i] > 0 && x[i] < guard.tau()) {
-          x[i] = 0;
-          changed = true;
-        }
-      }
-      if (!changed) {
-        break;
-      }
-      // Perturb every zero entry, not only the newly zeroed ones: at U0 the Q1 rows are zero
-      // with a positive gradient, and from a point whose Q1 rows stay zero PGD returns to U0.
-      for (int i = 0; i < x.length; i++) {
-        if (x[i] == 0) {
-          x[i] = guard.perturb() * rng.nextHalfNormal();
-        }
-      }
-    }
-    return new SolveResult(r.x(), r.loss(), r.pgNorm(), used, r.termination());
+    return solve(f, x0, cfg, guard, rng, new Trace(cfg.maxIter(), false), false);
   }
 
   /**
    * The fixed-step loop shared with {@link GradientDescent}: with {@code project} the update
    * is {@code max(0, U - step grad)} and stationarity the KKT residual {@code ||min(U, grad)||};
-   * without it, {@code U - step grad} and {@code ||grad||}.
+   * without it, {@code U - step grad} and {@code ||grad||}. With {@code cfg.alternating()} one
+   * iteration updates the objective's blocks in turn ({@link Objective#blockStarts()}), each
+   * with the gradient at the current point (one evaluation per block).
    */
-  static SolveResult run(Objective f, double[] x0, StepConfig cfg, boolean project) {
+  static SolveResult run(Objective f, double[] x0, StepConfig cfg, boolean project, Trace trace) {
     Objects.requireNonNull(f, "f");
     Objects.requireNonNull(x0, "x0");
     Objects.requireNonNull(cfg, "cfg");
@@ -109,49 +91,42 @@ public final class ProjectedGradient {
           "x0 must have length f.dim() = " + dim + ", got " + x0.length);
     }
     final double eta = cfg.step();
+    final int[] blocks = cfg.alternating() ? f.blockStarts() : new int[] {0};
     final double[] u = new double[dim];
     final double[] grad = new double[dim];
     // U_0 = P(x0).
     for (int i = 0; i < dim; i++) {
       u[i] = project ? Math.max(0.0, x0[i]) : x0[i];
     }
+    Monitor monitor = new Monitor(cfg.stop(), trace, 1);
     double loss = f.valueAndGradient(u, grad);
     double pg = project ? pgNorm(u, grad) : MatOps.normF(grad);
-    if (!isSane(loss, pg, u, grad)) {
-      return new SolveResult(u, loss, pg, 0, Termination.DIVERGED);
-    }
-    final double lossLimit = DIVERGENCE_FACTOR * Math.max(1.0, loss);
-
+    Termination termination = monitor.start(u, loss, pg);
     int iterations = 0;
-    Termination termination;
-    while (true) {
-      if (pg <= cfg.tol()) {
-        termination = Termination.CONVERGED;
-        break;
-      }
-      if (iterations >= cfg.maxIter()) {
-        termination = Termination.BUDGET;
-        break;
-      }
-      // U <- max(0, U - eta grad f(U)).
-      if (project) {
-        for (int i = 0; i < dim; i++) {
-          u[i] = Math.max(0.0, u[i] - eta * grad[i]);
+    while (termination == null) {
+      for (int b = 0; b < blocks.length; b++) {
+        int lo = blocks[b];
+        int hi = b + 1 < blocks.length ? blocks[b + 1] : dim;
+        if (b > 0) {
+          f.valueAndGradient(u, grad);
         }
-      } else {
-        for (int i = 0; i < dim; i++) {
-          u[i] -= eta * grad[i];
+        // U <- max(0, U - eta grad f(U)) on the block.
+        if (project) {
+          for (int i = lo; i < hi; i++) {
+            u[i] = Math.max(0.0, u[i] - eta * grad[i]);
+          }
+        } else {
+          for (int i = lo; i < hi; i++) {
+            u[i] -= eta * grad[i];
+          }
         }
       }
       iterations++;
       loss = f.valueAndGradient(u, grad);
       pg = project ? pgNorm(u, grad) : MatOps.normF(grad);
-      if (!isSane(loss, pg, u, grad) || loss > lossLimit) {
-        termination = Termination.DIVERGED;
-        break;
-      }
+      termination = monitor.check(iterations, u, loss, pg);
     }
-    return new SolveResult(u, loss, pg, iterations, termination);
+    return monitor.finish(u, loss, pg, iterations, termination);
   }
 
   /**
@@ -188,11 +163,5 @@ public final class ProjectedGradient {
       return scale * Math.sqrt(scaled);
     }
     return Math.sqrt(sum);
-  }
-
-  /** Finite loss, stationarity measure, iterate and gradient: otherwise the run has diverged. */
-  private static boolean isSane(double loss, double pg, double[] u, double[] grad) {
-    return Double.isFinite(loss) && Double.isFinite(pg)
-        && MatOps.allFinite(u) && MatOps.allFinite(grad);
   }
 }

@@ -10,7 +10,10 @@ package org.basinbench.solver;
  *                    may be non-finite when termination is DIVERGED
  * @param iterations  number of updates performed
  * @param termination why the solver stopped
+ * @param trace       loss and stationarity at log-spaced checkpoints (and the final update)
+ * @param wallNanos   wall time of the solve, in nanoseconds (the one quantity that is not a
+ *                    function of the inputs)
  */
 public record SolveResult(double[] x, double loss, double pgNorm, int iterations,
-             Termination termination) {
+             Termination termination, Trace trace, long wallNanos) {
 }

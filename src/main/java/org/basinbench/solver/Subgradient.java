@@ -13,14 +13,19 @@ import org.basinbench.objective.Objective;
  * P the projection onto the nonnegative orthant when {@code project}, else the identity.
  * A nonsmooth loss has no reliable stationarity test (subgradients need not vanish at a
  * minimizer), so the method runs its whole budget (BUDGET) and stops early only on
- * divergence; whether it succeeded is judged on the end point, as for every solver. The
- * reported stationarity measure is that of the last subgradient (KKT residual when
- * projecting, its norm otherwise), for information.
+ * divergence or an exactly vanishing subgradient; whether it succeeded is judged on the end
+ * point, as for every solver. The reported stationarity measure is that of the last
+ * subgradient (KKT residual when projecting, its norm otherwise), for information.
  */
 public final class Subgradient {
   private Subgradient() {}
 
   public static SolveResult solve(Objective f, double[] x0, SubgradientConfig cfg) {
+    return solve(f, x0, cfg, new Trace(cfg.maxIter(), false));
+  }
+
+  /** As {@link #solve(Objective, double[], SubgradientConfig)}, recording checkpoints into {@code trace}. */
+  public static SolveResult solve(Objective f, double[] x0, SubgradientConfig cfg, Trace trace) {
     Objects.requireNonNull(f, "f");
     int dim = f.dim();
     if (x0.length != dim) {
@@ -31,15 +36,14 @@ public final class Subgradient {
     for (int i = 0; i < dim; i++) {
       x[i] = cfg.project() ? Math.max(0.0, x0[i]) : x0[i];
     }
+    // Budget only: an exactly vanishing subgradient (tol 0) is the one stationarity test.
+    Monitor monitor = new Monitor(Stopping.of(cfg.maxIter(), 0), trace, 1);
     double loss = f.valueAndGradient(x, g);
-    if (!Double.isFinite(loss) || !MatOps.allFinite(g)) {
-      return new SolveResult(x, loss, Double.NaN, 0, Termination.DIVERGED);
-    }
-    // Same guard as the fixed-step solvers: a loss this far above the start means blow-up.
-    double limit = ProjectedGradient.DIVERGENCE_FACTOR * Math.max(1.0, loss);
+    double stationarity = cfg.project() ? ProjectedGradient.pgNorm(x, g) : MatOps.normF(g);
+    Termination termination = monitor.start(x, loss, stationarity);
     double eta = cfg.step();
     int t = 0;
-    while (t < cfg.maxIter()) {
+    while (termination == null) {
       for (int i = 0; i < dim; i++) {
         double v = x[i] - eta * g[i];
         x[i] = cfg.project() ? Math.max(0.0, v) : v;
@@ -47,11 +51,9 @@ public final class Subgradient {
       t++;
       eta *= cfg.decay();
       loss = f.valueAndGradient(x, g);
-      if (!Double.isFinite(loss) || !MatOps.allFinite(g) || !MatOps.allFinite(x) || loss > limit) {
-        return new SolveResult(x, loss, Double.NaN, t, Termination.DIVERGED);
-      }
+      stationarity = cfg.project() ? ProjectedGradient.pgNorm(x, g) : MatOps.normF(g);
+      termination = monitor.check(t, x, loss, stationarity);
     }
-    double stationarity = cfg.project() ? ProjectedGradient.pgNorm(x, g) : MatOps.normF(g);
-    return new SolveResult(x, loss, stationarity, t, Termination.BUDGET);
+    return monitor.finish(x, loss, stationarity, t, termination);
   }
 }

@@ -39,6 +39,9 @@ public final class BasinBenchJob {
   static final String TRIALS_TABLE = "trials";
   static final String CELLS_TABLE = "cells";
   static final String CERTIFICATES_TABLE = "certificates";
+  static final String TRAJECTORY_TABLE = "trajectory";
+  /** Staging only: trials with their traces, split into the trials and trajectory tables. */
+  static final String TRACED_TRIALS = "traced-trials";
   /** Stream tag of the certificates' direction sampling (trial streams use other tags). */
   static final long STREAM_CERTIFICATES = 3;
   /** Above this many trial rows per output file, the trials table is split into more files. */
@@ -130,7 +133,8 @@ public final class BasinBenchJob {
     jsc.setJobGroup("basinbench-" + e.name(), "BasinBench experiment " + e.name(), true);
     try {
       JavaRDD<Row> rows = jsc.parallelize(ranges(total, parts), parts).mapPartitions(new TrialPartition(b, done));
-      Dataset<Row> trials = spark.createDataFrame(rows, Schema.TRIALS_SCHEMA);
+      boolean traced = e.trajectories();
+      Dataset<Row> trials = spark.createDataFrame(rows, traced ? Schema.TRIALS_WITH_TRACE_SCHEMA : Schema.TRIALS_SCHEMA);
       long files = Math.max(1, (total + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
       if (parts > files) {
         trials = trials.repartition((int) files);
@@ -139,7 +143,21 @@ public final class BasinBenchJob {
       trials = trials.sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL));
       String stagedTrials = layout.staged(TRIALS_TABLE, e.name());
       try (Progress p = new Progress(err, e.name(), total, done::value, options.progressTty())) {
-        trials.write().parquet(stagedTrials);
+        if (traced) {
+          // Run the trials once; split the staged rows into the two tables.
+          String raw = layout.staged(TRACED_TRIALS, e.name());
+          trials.write().parquet(raw);
+          Dataset<Row> back = spark.read().schema(Schema.TRIALS_WITH_TRACE_SCHEMA).parquet(raw);
+          back.drop(Schema.TRACE).write().parquet(stagedTrials);
+          back.select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Schema.FAMILY), col(Schema.SOLVER),
+                  col(Schema.TRIAL), org.apache.spark.sql.functions.explode(col(Schema.TRACE)).as("c"))
+              .select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Schema.FAMILY), col(Schema.SOLVER),
+                  col(Schema.TRIAL), col("c.*"))
+              .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.ITERATION))
+              .write().parquet(layout.staged(TRAJECTORY_TABLE, e.name()));
+        } else {
+          trials.write().parquet(stagedTrials);
+        }
       }
       Dataset<Row> cells = CellsAggregation.aggregate(spark.read().schema(Schema.TRIALS_SCHEMA).parquet(stagedTrials));
       String stagedCells = layout.staged(CELLS_TABLE, e.name());
@@ -162,8 +180,9 @@ public final class BasinBenchJob {
               col(Schema.POINT))
           .write().parquet(layout.staged(CERTIFICATES_TABLE, e.name()));
       double seconds = (System.nanoTime() - t0) / 1e9;
-      String manifest = manifest(e, started, seconds, outcomes);
-      List<String> tables = List.of(TRIALS_TABLE, CELLS_TABLE, CERTIFICATES_TABLE);
+      List<String> tables = e.trajectories() ? List.of(TRIALS_TABLE, CELLS_TABLE, CERTIFICATES_TABLE, TRAJECTORY_TABLE)
+          : List.of(TRIALS_TABLE, CELLS_TABLE, CERTIFICATES_TABLE);
+      String manifest = manifest(e, started, seconds, outcomes, tables);
       layout.publish(e.name(), tables, manifest);
       return new ExperimentSummary(e.name(), total, e.cells().size(), outcomes, cellRows,
           tables.stream().map(t -> layout.published(t, e.name()).toString()).toList(),
@@ -223,8 +242,8 @@ public final class BasinBenchJob {
     }
   }
 
-  private String manifest(Experiment e, Instant started, double seconds, Map<String, Long> outcomes)
-      throws IOException {
+  private String manifest(Experiment e, Instant started, double seconds, Map<String, Long> outcomes,
+      List<String> tableNames) throws IOException {
     ObjectMapper m = new ObjectMapper();
     ObjectNode root = m.createObjectNode();
     root.put("experiment", e.name());
@@ -246,9 +265,9 @@ public final class BasinBenchJob {
     root.put("finishedAt", Instant.now().toString());
     root.put("elapsedSeconds", Math.round(seconds * 1000) / 1000.0);
     ObjectNode tables = root.putObject("tables");
-    tables.put(TRIALS_TABLE, TRIALS_TABLE + "/experiment=" + e.name());
-    tables.put(CELLS_TABLE, CELLS_TABLE + "/experiment=" + e.name());
-    tables.put(CERTIFICATES_TABLE, CERTIFICATES_TABLE + "/experiment=" + e.name());
+    for (String t : tableNames) {
+      tables.put(t, t + "/experiment=" + e.name());
+    }
     return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 }

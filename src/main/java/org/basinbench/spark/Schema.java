@@ -57,6 +57,11 @@ public final class Schema {
   public static final String PERTURB = Columns.PERTURB;
   public static final String CONSTRAINT = Columns.CONSTRAINT;
   public static final String P_OUTLIER = Columns.P_OUTLIER;
+  public static final String REL_TOL = Columns.REL_TOL;
+  public static final String STALL_WINDOW = Columns.STALL_WINDOW;
+  public static final String STALL_TOL = Columns.STALL_TOL;
+  public static final String BLOCKS = Columns.BLOCKS;
+  public static final String BATCH = Columns.BATCH;
   public static final String OUTLIER_SCALE = Columns.OUTLIER_SCALE;
 
   public static final String TRIAL = "trial";
@@ -69,6 +74,8 @@ public final class Schema {
   public static final String PG_NORM = "pg_norm";
   public static final String ITERATIONS = "iterations";
   public static final String DIST_SPURIOUS = "dist_spurious";
+  /** Wall time of the solve: the one column that is not a function of the spec. */
+  public static final String WALL_MS = "wall_ms";
 
   public static final String TRIALS = "trials";
   public static final String SUCCESSES = "successes";
@@ -108,9 +115,14 @@ public final class Schema {
       field(STEP, DoubleType, true),
       field(MAX_ITER, IntegerType, true),
       field(TOL, DoubleType, true),
+      field(REL_TOL, DoubleType, true),
+      field(STALL_WINDOW, IntegerType, true),
+      field(STALL_TOL, DoubleType, true),
       field(DECAY, DoubleType, true),
       field(CONSTRAINT, StringType, true),
       field(STEP_RULE, StringType, true),
+      field(BLOCKS, StringType, true),
+      field(BATCH, IntegerType, true),
       field(EPS, DoubleType, true),
       field(THRESHOLD, DoubleType, true),
       field(PERTURB, DoubleType, true));
@@ -126,7 +138,35 @@ public final class Schema {
       field(LOSS, DoubleType, true),
       field(PG_NORM, DoubleType, true),
       field(ITERATIONS, IntegerType, false),
-      field(DIST_SPURIOUS, DoubleType, true)));
+      field(DIST_SPURIOUS, DoubleType, true),
+      field(WALL_MS, DoubleType, false)));
+
+  public static final String TRACE = "trace";
+  public static final String ITERATION = "iteration";
+  public static final String ELAPSED_MS = "elapsed_ms";
+
+  /** One checkpoint of a solver's trace (see {@code org.basinbench.solver.Trace}). */
+  static final StructType CHECKPOINT = DataTypes.createStructType(List.of(
+      field(ITERATION, IntegerType, false),
+      field(LOSS, DoubleType, true),
+      field(PG_NORM, DoubleType, true),
+      field(ELAPSED_MS, DoubleType, false)));
+
+  /** Trials with their traces: the staging form when the experiment asks for trajectories. */
+  public static final StructType TRIALS_WITH_TRACE_SCHEMA = struct(List.of(TRIALS_SCHEMA.fields()), List.of(
+      DataTypes.createStructField(TRACE, DataTypes.createArrayType(CHECKPOINT, false), false)));
+
+  /**
+   * One row per trial and checkpoint: where the trial was at each log-spaced checkpoint
+   * (updates 0..10, then ten per decade, and the last). Written only when the spec sets
+   * {@code "trajectories": true}.
+   */
+  public static final StructType TRAJECTORY_SCHEMA = struct(List.of(
+      field(CELL_ID, StringType, false),
+      field(CELL_INDEX, IntegerType, false),
+      field(FAMILY, StringType, false),
+      field(SOLVER, StringType, false),
+      field(TRIAL, IntegerType, false)), List.of(CHECKPOINT.fields()));
 
   public static final String INSTANCE_ID = "instance_id";
   public static final String DRAW = "draw";
@@ -222,9 +262,9 @@ public final class Schema {
     return v;
   }
 
-  /** A trials-table row. */
-  static Row trialRow(Object[] cellValues, TrialResult t) {
-    Object[] v = new Object[TRIALS_SCHEMA.size()];
+  /** A trials-table row, with the trace column when {@code withTrace}. */
+  static Row trialRow(Object[] cellValues, TrialResult t, boolean withTrace) {
+    Object[] v = new Object[TRIALS_SCHEMA.size() + (withTrace ? 1 : 0)];
     System.arraycopy(cellValues, 0, v, 0, cellValues.length);
     int i = cellValues.length;
     v[i++] = t.trial();
@@ -236,7 +276,17 @@ public final class Schema {
     v[i++] = finiteOrNull(t.loss());
     v[i++] = finiteOrNull(t.pgNorm());
     v[i++] = t.iterations();
-    v[i] = finiteOrNull(t.distSpurious());
+    v[i++] = finiteOrNull(t.distSpurious());
+    v[i++] = t.wallNanos() / 1e6;
+    if (withTrace) {
+      org.basinbench.solver.Trace trace = t.trace();
+      Row[] points = new Row[trace.size()];
+      for (int k = 0; k < points.length; k++) {
+        points[k] = RowFactory.create(trace.iteration(k), finiteOrNull(trace.loss(k)), finiteOrNull(trace.pgNorm(k)),
+            trace.nanos(k) / 1e6);
+      }
+      v[i] = points;
+    }
     return RowFactory.create(v);
   }
 

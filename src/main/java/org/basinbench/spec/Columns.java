@@ -39,8 +39,24 @@ public final class Columns {
   public static final String THRESHOLD = "threshold";
   public static final String PERTURB = "perturb";
   public static final String CONSTRAINT = "constraint";
+  public static final String REL_TOL = "rel_tol";
+  public static final String STALL_WINDOW = "stall_window";
+  public static final String STALL_TOL = "stall_tol";
+  public static final String BLOCKS = "blocks";
+  public static final String BATCH = "batch";
   public static final String P_OUTLIER = "p_outlier";
   public static final String OUTLIER_SCALE = "outlier_scale";
+
+  /** The stopping-rule columns shared by the solvers that test stationarity. */
+  public static java.util.Map<String, Object> stopping(org.basinbench.solver.Stopping stop) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put(MAX_ITER, stop.maxIter());
+    m.put(TOL, stop.tol());
+    m.put(REL_TOL, stop.relTol());
+    m.put(STALL_WINDOW, stop.stallWindow());
+    m.put(STALL_TOL, stop.stallWindow() > 0 ? stop.stallTol() : null);
+    return m;
+  }
 
   /**
    * The columns of a starting-point law, as instance and solver specs report theirs: kind,

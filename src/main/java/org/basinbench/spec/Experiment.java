@@ -11,6 +11,8 @@ import java.util.List;
  * @param seed the spec seed; every trial seed is derived from it and the trial's identity
  * @param trials trials per cell
  * @param success how end points are labelled
+ * @param trajectories whether to keep the solvers' iterates at their checkpoints and write the
+ *     trajectory table (large: one row per trial and checkpoint)
  * @param cells the expanded cells, in expansion order
  * @param notes grid combinations skipped because they break a cross-field rule, one line each
  * @param specJson the experiment's JSON as given, keys sorted (provenance)
@@ -23,6 +25,7 @@ public record Experiment(
     long seed,
     int trials,
     SuccessCriteria success,
+    boolean trajectories,
     List<Cell> cells,
     List<String> notes,
     String specJson,

@@ -31,6 +31,7 @@ record Field(
     INTEGER("an integer"),
     NUMBER("a number"),
     STRING("a string"),
+    BOOLEAN("true or false"),
     OBJECT("an object"),
     ARRAY("an array");
 
@@ -53,6 +54,10 @@ record Field(
 
   static Field string(String name, boolean required, String dflt, List<String> allowed) {
     return new Field(name, Type.STRING, required, dflt, Double.NaN, false, Double.NaN, allowed, false);
+  }
+
+  static Field bool(String name, boolean dflt) {
+    return new Field(name, Type.BOOLEAN, false, dflt, Double.NaN, false, Double.NaN, List.of(), false);
   }
 
   static Field object(String name, boolean required) {

@@ -52,6 +52,19 @@ public sealed interface InstanceSpec extends Serializable
     return 1;
   }
 
+  /** Whether the loss is smooth (gradient solvers apply); the l1 loss of robust sensing is not. */
+  default boolean smooth() {
+    return true;
+  }
+
+  /**
+   * Whether the variable has two factor blocks {@code [L; R]} (the asymmetric and NMF
+   * problems), which {@code pgd} can update alternately.
+   */
+  default boolean factored() {
+    return false;
+  }
+
   /** Whether the family catalogues a spurious point (the target of init "near" "spurious"). */
   default boolean hasSpuriousPoint() {
     return false;
@@ -80,6 +93,11 @@ public sealed interface InstanceSpec extends Serializable
     public static final String FAMILY = "nonneg-counterexample";
     public static final String SYMMETRIC = "symmetric";
     public static final String ASYMMETRIC = "asymmetric";
+
+    @Override
+    public boolean factored() {
+      return ASYMMETRIC.equals(variant);
+    }
     public static final String THEOREM2 = "theorem2";
     public static final String IDENTITY = "identity";
 
@@ -226,6 +244,11 @@ public sealed interface InstanceSpec extends Serializable
    */
   record PlantedNmfSpec(PlantedNmf params, int draws) implements InstanceSpec {
     @Override
+    public boolean factored() {
+      return true;
+    }
+
+    @Override
     public String family() {
       return PlantedNmf.FAMILY;
     }
@@ -342,6 +365,11 @@ public sealed interface InstanceSpec extends Serializable
 
   /** Robust l1 sensing with outliers ({@link RobustSensing}), {@code draws} instances. */
   record RobustSensingSpec(RobustSensing params, int draws) implements InstanceSpec {
+    @Override
+    public boolean smooth() {
+      return false;
+    }
+
     @Override
     public String family() {
       return RobustSensing.FAMILY;

@@ -29,7 +29,9 @@ import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
 import org.basinbench.solver.NmfConfig;
 import org.basinbench.solver.Safeguard;
+import org.basinbench.solver.SgdConfig;
 import org.basinbench.solver.StepConfig;
+import org.basinbench.solver.Stopping;
 import org.basinbench.solver.SubgradientConfig;
 
 /**
@@ -65,7 +67,8 @@ public final class SpecParser {
       Field.object("instance", true),
       Field.object("init", true),
       Field.array("solvers", true),
-      Field.object("success", false));
+      Field.object("success", false),
+      Field.bool("trajectories", false));
 
   static final List<Field> COUNTEREXAMPLE = List.of(
       Field.string("family", true, null, List.of(InstanceSpec.Counterexample.FAMILY)),
@@ -153,33 +156,60 @@ public final class SpecParser {
           Field.number("gamma", true, null, 0, false, 1.0, true),
           Field.number("scale", false, 0.5, 0, true, Double.NaN, true)));
 
-  /** The fixed-step solvers share their fields. */
+  /** Budget and stopping rules, shared by every solver that tests stationarity. */
+  static List<Field> stopping(long defaultMaxIter) {
+    return List.of(
+        Field.integer("maxIter", false, defaultMaxIter, 1, 100_000_000L, true),
+        Field.number("tol", false, 1e-8, 0, false, Double.NaN, true),
+        Field.number("relTol", false, 0.0, 0, false, 0.99, true),
+        Field.integer("stallWindow", false, 0L, 0, 100_000_000L, true),
+        Field.number("stallTol", false, 1e-6, 0, false, Double.NaN, true));
+  }
+
+  /** The thresholding safeguard's fields (pgd and mu). */
+  static List<Field> safeguard() {
+    return List.of(
+        Field.number("threshold", false, null, 0, true, Double.NaN, true),
+        Field.number("perturb", false, 1e-3, 0, true, Double.NaN, true),
+        Field.integer("restarts", false, 10L, 1, 1000, false));
+  }
+
+  /** The gradient solvers share their fields. */
   static List<Field> stepSolver(String name) {
     List<Field> fields = new ArrayList<>(List.of(
         Field.string("name", true, null, List.of(name)),
-        Field.number("step", true, null, 0, true, Double.NaN, true),
-        Field.integer("maxIter", false, 10_000L, 1, 100_000_000L, true),
-        Field.number("tol", false, 1e-8, 0, false, Double.NaN, true)));
+        Field.number("step", true, null, 0, true, Double.NaN, true)));
+    fields.addAll(stopping(10_000L));
     if (SolverSpec.FixedStep.PGD.equals(name)) {
       fields.add(Field.string("stepRule", false, SolverSpec.FixedStep.FIXED,
           List.of(SolverSpec.FixedStep.FIXED, SolverSpec.FixedStep.ARMIJO)));
-      fields.add(Field.number("threshold", false, null, 0, true, Double.NaN, true));
-      fields.add(Field.number("perturb", false, 1e-3, 0, true, Double.NaN, true));
-      fields.add(Field.integer("restarts", false, 10L, 1, 1000, false));
+      fields.add(Field.string("blocks", false, SolverSpec.FixedStep.JOINT,
+          List.of(SolverSpec.FixedStep.JOINT, SolverSpec.FixedStep.ALTERNATING)));
+      fields.addAll(safeguard());
     }
     return List.copyOf(fields);
   }
 
-  /** MU (with its denominator guard eps) and HALS. */
+  static final List<Field> SGD = concat(List.of(
+      Field.string("name", true, null, List.of(SolverSpec.Sgd.NAME)),
+      Field.number("step", true, null, 0, true, Double.NaN, true),
+      Field.integer("batch", false, 1L, 1, 100_000_000L, true)), stopping(10_000L));
+
+  /** MU (with its denominator guard eps and the safeguard) and HALS. */
   static List<Field> nmfSolver(String name, long defaultMaxIter) {
-    List<Field> fields = new ArrayList<>(List.of(
-        Field.string("name", true, null, List.of(name)),
-        Field.integer("maxIter", false, defaultMaxIter, 1, 100_000_000L, true),
-        Field.number("tol", false, 1e-8, 0, false, Double.NaN, true)));
+    List<Field> fields = new ArrayList<>(List.of(Field.string("name", true, null, List.of(name))));
+    fields.addAll(stopping(defaultMaxIter));
     if (SolverSpec.Nmf.MU.equals(name)) {
       fields.add(Field.number("eps", false, 1e-12, 0, true, Double.NaN, true));
+      fields.addAll(safeguard());
     }
     return List.copyOf(fields);
+  }
+
+  private static List<Field> concat(List<Field> a, List<Field> b) {
+    List<Field> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 
   static final List<Field> SUBGRADIENT = List.of(
@@ -192,6 +222,7 @@ public final class SpecParser {
   static final Map<String, List<Field>> SOLVERS = Map.of(
       SolverSpec.FixedStep.PGD, stepSolver(SolverSpec.FixedStep.PGD),
       SolverSpec.FixedStep.GD, stepSolver(SolverSpec.FixedStep.GD),
+      SolverSpec.Sgd.NAME, SGD,
       SolverSpec.Sub.NAME, SUBGRADIENT,
       SolverSpec.Nmf.MU, nmfSolver(SolverSpec.Nmf.MU, 50_000L),
       SolverSpec.Nmf.HALS, nmfSolver(SolverSpec.Nmf.HALS, 2_000L));
@@ -326,17 +357,6 @@ public final class SpecParser {
     for (Map<String, JsonNode> combo : inits) {
       boundInits.add(bindInit(combo));
     }
-    for (int i = 0; i < solverGrids.size(); i++) {
-      if (!solverGrids.get(i).isEmpty()) {
-        Map<String, JsonNode> first = solverGrids.get(i).get(0);
-        JsonNode rule = first.get("stepRule");
-        if (first.containsKey("threshold") && rule != null && SolverSpec.FixedStep.ARMIJO.equals(rule.textValue())) {
-          p.add(path + ".solvers[" + i + "].threshold", "the thresholding safeguard is for the fixed step rule;"
-              + " remove it or use \"stepRule\": \"fixed\"");
-          solverGrids.set(i, List.of());
-        }
-      }
-    }
     List<List<SolverSpec>> boundSolvers = new ArrayList<>();
     for (List<Map<String, JsonNode>> grid : solverGrids) {
       List<SolverSpec> list = new ArrayList<>();
@@ -371,6 +391,25 @@ public final class SpecParser {
             p.add(path + ".solvers[" + i + "].name", why);
             break;
           }
+        }
+      }
+    }
+    // Gradient solvers need a smooth loss; alternating blocks need a factored variable.
+    for (int i = 0; i < boundSolvers.size(); i++) {
+      if (boundSolvers.get(i).isEmpty()) {
+        continue;
+      }
+      SolverSpec first = boundSolvers.get(i).get(0);
+      for (InstanceSpec inst : boundInstances) {
+        if (first.needsGradient() && !inst.smooth()) {
+          p.add(path + ".solvers[" + i + "].name", "solver \"" + first.name() + "\" needs a gradient, but the loss"
+              + " of " + inst.describe() + " is nonsmooth (l1); use \"subgradient\"");
+          break;
+        }
+        if (first instanceof SolverSpec.FixedStep fs && fs.config().alternating() && !inst.factored()) {
+          p.add(path + ".solvers[" + i + "].blocks", "\"alternating\" updates the factors L and R in turn, and "
+              + inst.describe() + " has one factor; it applies to planted-nmf and the asymmetric counterexample");
+          break;
         }
       }
     }
@@ -427,7 +466,7 @@ public final class SpecParser {
     }
     String specJson = Canonical.sorted(node).toString();
     return new Experiment(name, text(top, "description"), top.get("seed").get(0).longValue(), trials, success,
-        cells, notes, specJson, Canonical.sha256(specJson), source);
+        top.get("trajectories").get(0).booleanValue(), cells, notes, specJson, Canonical.sha256(specJson), source);
   }
 
   private static boolean looksNumeric(String s) {
@@ -612,18 +651,23 @@ public final class SpecParser {
       return new SolverSpec.Sub(new SubgradientConfig(c.get("step").doubleValue(), c.get("decay").doubleValue(),
           c.get("maxIter").intValue(), "nonnegative".equals(c.get("constraint").textValue())));
     }
-    if (SolverSpec.Nmf.MU.equals(name) || SolverSpec.Nmf.HALS.equals(name)) {
-      JsonNode eps = c.get("eps");
-      return new SolverSpec.Nmf(name, new NmfConfig(eps == null ? 1e-12 : eps.doubleValue(),
-          c.get("maxIter").intValue(), c.get("tol").doubleValue()));
-    }
-    StepConfig step = new StepConfig(c.get("step").doubleValue(), c.get("maxIter").intValue(),
-        c.get("tol").doubleValue());
-    JsonNode rule = c.get("stepRule");
-    boolean armijo = rule != null && SolverSpec.FixedStep.ARMIJO.equals(rule.textValue());
+    Stopping stop = new Stopping(c.get("maxIter").intValue(), c.get("tol").doubleValue(),
+        c.get("relTol").doubleValue(), c.get("stallWindow").intValue(), c.get("stallTol").doubleValue());
     JsonNode tau = c.get("threshold");
     Safeguard guard = tau == null ? null
         : new Safeguard(tau.doubleValue(), c.get("perturb").doubleValue(), c.get("restarts").intValue());
+    if (SolverSpec.Sgd.NAME.equals(name)) {
+      return new SolverSpec.Sgd(new SgdConfig(c.get("step").doubleValue(), c.get("batch").intValue(), stop));
+    }
+    if (SolverSpec.Nmf.MU.equals(name) || SolverSpec.Nmf.HALS.equals(name)) {
+      JsonNode eps = c.get("eps");
+      return new SolverSpec.Nmf(name, new NmfConfig(eps == null ? 1e-12 : eps.doubleValue(), stop), guard);
+    }
+    JsonNode blocks = c.get("blocks");
+    boolean alternating = blocks != null && SolverSpec.FixedStep.ALTERNATING.equals(blocks.textValue());
+    StepConfig step = new StepConfig(c.get("step").doubleValue(), stop, alternating);
+    JsonNode rule = c.get("stepRule");
+    boolean armijo = rule != null && SolverSpec.FixedStep.ARMIJO.equals(rule.textValue());
     return new SolverSpec.FixedStep(name, step, armijo, guard);
   }
 
@@ -741,6 +785,13 @@ public final class SpecParser {
         if (!f.allowed().isEmpty() && !f.allowed().contains(v.textValue())) {
           p.add(path, "must be " + f.describe() + "; got \"" + v.textValue() + "\""
               + Names.suggestion(v.textValue(), f.allowed()));
+          return false;
+        }
+        return true;
+      }
+      case BOOLEAN -> {
+        if (!v.isBoolean()) {
+          p.add(path, "must be true or false; got " + kind(v));
           return false;
         }
         return true;

@@ -54,13 +54,16 @@ class NmfSolversTest {
     Problem[] problems = {planted(1, 1.0), planted(2, 0.7),
         new NonnegCounterexample(4, 1, 2, 0.6, 0.5).symmetricProblem()};
     for (Problem p : problems) {
-      double[] slack = new double[2];
-      SolveResult r = ArmijoProjectedGradient.solve(p.objective(), halfNormal(rng, p.objective().dim(), 0.5),
-          new StepConfig(1.0, 500, 1e-9), slack);
-      assertTrue(slack[1] > 10, "steps were accepted: " + slack[1]);
-      // Rounding slack: the test compares loss values of order one, exact to ~1e-15.
-      assertTrue(slack[0] >= -1e-12, "a step violated the test by " + slack[0]);
-      assertTrue(r.iterations() > 0);
+      double[] x0 = halfNormal(rng, p.objective().dim(), 0.5);
+      for (boolean alternating : new boolean[] {false, true}) {
+        double[] slack = new double[2];
+        SolveResult r = ArmijoProjectedGradient.solve(p.objective(), x0,
+            new StepConfig(1.0, Stopping.of(500, 1e-9), alternating), new Trace(500, false), slack);
+        assertTrue(slack[1] > 10, "steps were accepted: " + slack[1]);
+        // Rounding slack: the test compares loss values of order one, exact to ~1e-15.
+        assertTrue(slack[0] >= -1e-12, "a step violated the test by " + slack[0]);
+        assertTrue(r.iterations() > 0);
+      }
     }
   }
 

@@ -383,14 +383,20 @@ class SpecParserTest {
   }
 
   @Test
-  void theSafeguardIsForFixedStepPgd() throws SpecException {
+  void theSafeguardIsForPgdAndMu() throws SpecException {
     String base = EXAMPLE.replace("{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 4000, \"tol\": 1e-8}",
         "{\"name\": \"pgd\", \"step\": 0.05, \"threshold\": [0.3, 0.95]}");
     Experiment e = one(base);
     assertEquals(10, e.cells().size(), "threshold is sweepable");
     assertEquals(0.95, ((SolverSpec.FixedStep) e.cells().get(1).solver()).safeguard().tau());
-    assertProblem(problems(base.replace("\"threshold\"", "\"stepRule\": \"armijo\", \"threshold\"")),
-        "$.solvers[0].threshold", "for the fixed step rule");
+    assertEquals(10, one(base.replace("\"threshold\"", "\"stepRule\": \"armijo\", \"threshold\"")).cells().size(),
+        "both step rules take the safeguard");
+    assertProblem(problems(base.replace("\"name\": \"pgd\", \"step\": 0.05,", "\"name\": \"gd\", \"step\": 0.05,")),
+        "$.solvers[0].threshold", "unknown field");
+    assertProblem(problems(base.replace("\"name\": \"pgd\", \"step\": 0.05,", "\"name\": \"hals\",")),
+        "$.solvers[0].threshold", "unknown field");
+    assertEquals(10, one(base.replace("\"name\": \"pgd\", \"step\": 0.05,", "\"name\": \"mu\",")).cells().size(),
+        "mu takes the safeguard");
     assertProblem(problems(base.replace("[0.3, 0.95]", "0")), "$.solvers[0].threshold", "a number > 0");
   }
 

@@ -3,13 +3,28 @@ package org.basinbench.solver;
 import org.basinbench.rng.SplitMix64;
 
 /**
- * The thresholding {@link Safeguard} around any nonnegative solver: run it; each time it
- * stops stationary or stalled (CONVERGED or STALLED) at a point with entries in
- * {@code (0, tau)}, zero them, set every zero entry to {@code perturb |Z|} from the trial's
- * generator, and continue with the remaining budget. The iteration count, trace and wall time
- * cover all runs.
+ * The thresholding {@link Safeguard} around any nonnegative solver. Run it; each time it stops
+ * stationary or stalled (CONVERGED or STALLED) with budget left:
+ * <ol>
+ *   <li>zero the entries in {@code (0, tau)};</li>
+ *   <li>if the point has no zero entry, stop: there is nothing to revive;</li>
+ *   <li>set every zero entry to {@code perturb |Z|} from the trial's generator, and run again
+ *       with the remaining budget;</li>
+ *   <li>if that run ends no lower than the previous end point (relative decrease below
+ *       {@link #IMPROVEMENT}), stop and return the previous end point: the perturbation led
+ *       back to the same basin (the truth, whose zero entries have nothing to gain, or a
+ *       spurious point the threshold did not break).</li>
+ * </ol>
+ * The iteration count and the wall time cover all runs; the trace's last checkpoint is the
+ * returned point. Step 3 perturbs every zero entry, not only the newly zeroed ones: at U0 the
+ * Q1 rows are zero with a positive gradient, and from a point whose Q1 rows stay zero projected
+ * gradient returns to U0; and a dead component (a zero column of U with the matching row of
+ * V zero), which multiplicative updates can never leave, is a saddle with zero gradient.
  */
 final class Safeguarded {
+  /** A rerun must lower the end loss by this relative amount to be kept. */
+  static final double IMPROVEMENT = 1e-9;
+
   private Safeguarded() {}
 
   /** One run of the inner solver from {@code start} with {@code budget} updates. */
@@ -19,39 +34,42 @@ final class Safeguarded {
   }
 
   static SolveResult solve(Inner inner, double[] x0, int maxIter, Safeguard guard, SplitMix64 rng, Trace trace) {
-    double[] x = x0.clone();
     int used = 0;
     long nanos = 0;
-    SolveResult r = null;
+    SolveResult best = null;
+    double[] start = x0.clone();
     for (int event = 0; event <= guard.restarts(); event++) {
       trace.setOffset(used, nanos);
-      r = inner.run(x, Math.max(1, maxIter - used), trace);
+      SolveResult r = inner.run(start, Math.max(1, maxIter - used), trace);
       used += r.iterations();
       nanos += r.wallNanos();
+      if (best != null && !(r.loss() < best.loss() - IMPROVEMENT * Math.abs(best.loss()))) {
+        break;
+      }
+      best = r;
       boolean stopped = r.termination() == Termination.CONVERGED || r.termination() == Termination.STALLED;
       if (!stopped || event == guard.restarts() || used >= maxIter) {
         break;
       }
-      x = r.x().clone();
-      boolean changed = false;
-      for (int i = 0; i < x.length; i++) {
-        if (x[i] > 0 && x[i] < guard.tau()) {
-          x[i] = 0;
-          changed = true;
+      start = r.x().clone();
+      boolean anyZero = false;
+      for (int i = 0; i < start.length; i++) {
+        if (start[i] < guard.tau()) {
+          start[i] = 0;
+          anyZero = true;
         }
       }
-      if (!changed) {
+      if (!anyZero) {
         break;
       }
-      // Perturb every zero entry, not only the newly zeroed ones: at U0 the Q1 rows are zero
-      // with a positive gradient, and from a point whose Q1 rows stay zero PGD returns to U0.
-      for (int i = 0; i < x.length; i++) {
-        if (x[i] == 0) {
-          x[i] = guard.perturb() * rng.nextHalfNormal();
+      for (int i = 0; i < start.length; i++) {
+        if (start[i] == 0) {
+          start[i] = guard.perturb() * rng.nextHalfNormal();
         }
       }
     }
     trace.setOffset(0, 0);
-    return new SolveResult(r.x(), r.loss(), r.pgNorm(), used, r.termination(), r.trace(), nanos);
+    trace.record(used, best.loss(), best.pgNorm(), nanos, best.x());
+    return new SolveResult(best.x(), best.loss(), best.pgNorm(), used, best.termination(), trace, nanos);
   }
 }

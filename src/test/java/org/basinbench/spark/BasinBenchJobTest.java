@@ -212,4 +212,46 @@ class BasinBenchJobTest {
       assertTrue(r.<String>getAs(Schema.DELTA_METHOD).startsWith("lower bound"), r.toString());
     }
   }
+
+  /**
+   * With "trajectories": true the trials run once and give two tables: the trials (the same
+   * rows as without trajectories) and one trajectory row per trial and checkpoint, from update
+   * 0 to the trial's last update, whose loss is the trial's loss.
+   */
+  @Test
+  void trajectoriesAreWrittenOnlyWhenAskedAndMatchTheTrials() throws Exception {
+    String spec = SPEC.replace("\"trials\": " + TRIALS, "\"trials\": 6, \"trajectories\": true");
+    Experiment traced = SpecParser.parse(spec, "traced.json").get(0);
+    Experiment plain = SpecParser.parse(spec.replace("\"trajectories\": true", "\"trajectories\": false"),
+        "plain.json").get(0);
+    Path a = tmp.resolve("traced");
+    Path b = tmp.resolve("plain");
+    for (Object[] run : new Object[][] {{traced, a}, {plain, b}}) {
+      new BasinBenchJob(spark, new BasinBenchJob.Options(run[1].toString(), 3, false),
+          new PrintStream(new ByteArrayOutputStream())).run(List.of((Experiment) run[0]));
+    }
+    assertFalse(Files.exists(b.resolve("trajectory")), "no trajectory table unless asked");
+    List<Row> tracedTrials = spark.read().parquet(a.resolve("trials/experiment=small").toString())
+        .drop(Schema.WALL_MS).orderBy(Schema.CELL_INDEX, Schema.TRIAL).collectAsList();
+    List<Row> plainTrials = spark.read().parquet(b.resolve("trials/experiment=small").toString())
+        .drop(Schema.WALL_MS).orderBy(Schema.CELL_INDEX, Schema.TRIAL).collectAsList();
+    assertEquals(plainTrials, tracedTrials);
+    Dataset<Row> trajectory = spark.read().parquet(a.resolve("trajectory/experiment=small").toString());
+    for (Row t : tracedTrials) {
+      List<Row> points = trajectory.where(org.apache.spark.sql.functions.col(Schema.CELL_INDEX)
+              .equalTo(t.<Integer>getAs(Schema.CELL_INDEX))
+              .and(org.apache.spark.sql.functions.col(Schema.TRIAL).equalTo(t.<Integer>getAs(Schema.TRIAL))))
+          .orderBy(Schema.ITERATION).collectAsList();
+      assertEquals(0, points.get(0).<Integer>getAs(Schema.ITERATION));
+      Row last = points.get(points.size() - 1);
+      assertEquals(t.<Integer>getAs(Schema.ITERATIONS), last.<Integer>getAs(Schema.ITERATION));
+      assertEquals(t.<Double>getAs(Schema.LOSS), last.<Double>getAs(Schema.LOSS), 0.0);
+      for (int k = 1; k < points.size(); k++) {
+        assertTrue(points.get(k).<Integer>getAs(Schema.ITERATION) > points.get(k - 1).<Integer>getAs(Schema.ITERATION));
+      }
+    }
+    JsonNode manifest = new ObjectMapper().readTree(a.resolve("manifests/small.json").toFile());
+    assertTrue(manifest.get("tables").has("trajectory"));
+    assertFalse(Files.exists(a.resolve("_staging")), "the traced staging table is not left behind");
+  }
 }

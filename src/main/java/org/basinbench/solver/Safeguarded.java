@@ -10,11 +10,12 @@ import org.basinbench.rng.SplitMix64;
  *   <li>if the point has no zero entry, stop: there is nothing to revive;</li>
  *   <li>set every zero entry to {@code perturb |Z|} from the trial's generator, and run again
  *       with the remaining budget;</li>
- *   <li>if that run ends no lower than the previous end point (relative decrease below
- *       {@link #IMPROVEMENT}), stop and return the previous end point: the perturbation led
- *       back to the same basin (the truth, whose zero entries have nothing to gain, or a
- *       spurious point the threshold did not break).</li>
+ *   <li>a run that ends no lower than the best end point so far (relative decrease below
+ *       {@link #IMPROVEMENT}) is discarded, and the next event starts again from the best
+ *       point; if that point has no entry in {@code (0, tau)} (the truth, with entries 0 and
+ *       1, say), the perturbation led back to where it started and the run ends.</li>
  * </ol>
+ * At most {@code restarts} events; the best end point is returned.
  * The iteration count and the wall time cover all runs; the trace's last checkpoint is the
  * returned point. Step 3 perturbs every zero entry, not only the newly zeroed ones: at U0 the
  * Q1 rows are zero with a positive gradient, and from a point whose Q1 rows stay zero projected
@@ -43,15 +44,18 @@ final class Safeguarded {
       SolveResult r = inner.run(start, Math.max(1, maxIter - used), trace);
       used += r.iterations();
       nanos += r.wallNanos();
-      if (best != null && !(r.loss() < best.loss() - IMPROVEMENT * Math.abs(best.loss()))) {
+      boolean improved = best == null || r.loss() < best.loss() - IMPROVEMENT * Math.abs(best.loss());
+      if (improved) {
+        best = r;
+      } else if (!hasEntryBelow(best.x(), guard.tau())) {
+        // Back to a point the threshold cannot change: another perturbation would only repeat this.
         break;
       }
-      best = r;
-      boolean stopped = r.termination() == Termination.CONVERGED || r.termination() == Termination.STALLED;
+      boolean stopped = best.termination() == Termination.CONVERGED || best.termination() == Termination.STALLED;
       if (!stopped || event == guard.restarts() || used >= maxIter) {
         break;
       }
-      start = r.x().clone();
+      start = best.x().clone();
       boolean anyZero = false;
       for (int i = 0; i < start.length; i++) {
         if (start[i] < guard.tau()) {
@@ -71,5 +75,15 @@ final class Safeguarded {
     trace.setOffset(0, 0);
     trace.record(used, best.loss(), best.pgNorm(), nanos, best.x());
     return new SolveResult(best.x(), best.loss(), best.pgNorm(), used, best.termination(), trace, nanos);
+  }
+
+  /** Whether some entry lies in {@code (0, tau)}. */
+  private static boolean hasEntryBelow(double[] x, double tau) {
+    for (double v : x) {
+      if (v > 0 && v < tau) {
+        return true;
+      }
+    }
+    return false;
   }
 }

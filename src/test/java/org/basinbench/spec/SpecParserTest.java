@@ -357,6 +357,43 @@ class SpecParserTest {
   }
 
   @Test
+  void solversThatCannotSolveAFamilyAreRejectedWithTheReason() throws SpecException {
+    String robust = """
+        {"experiment": "rob", "seed": 1, "trials": 4,
+         "instance": {"family": "robust-sensing", "n": 6, "rStar": 1, "r": 1, "m": 30},
+         "init": {"kind": "half-normal", "scale": 0.01},
+         "solvers": [SOLVER]}
+        """;
+    for (String solver : new String[] {"{\"name\": \"pgd\", \"step\": 0.1}", "{\"name\": \"sgd\", \"step\": 0.1}",
+        "{\"name\": \"gd\", \"step\": 0.1}"}) {
+      assertProblem(problems(robust.replace("SOLVER", solver)), "$.solvers[0].name", "needs a gradient",
+          "nonsmooth (l1)", "use \"subgradient\"");
+    }
+    String alternating = EXAMPLE.replace("\"tol\": 1e-8}", "\"tol\": 1e-8, \"blocks\": \"alternating\"}");
+    assertProblem(problems(alternating), "$.solvers[0].blocks", "has one factor",
+        "planted-nmf and the asymmetric counterexample");
+    assertEquals(5, one(alternating.replace("\"variant\": \"symmetric\"", "\"variant\": \"asymmetric\", \"lambda\": 0.5"))
+        .cells().size(), "the asymmetric variant has two factors");
+    String sgd = EXAMPLE.replace("{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 4000, \"tol\": 1e-8}",
+        "{\"name\": \"sgd\", \"step\": 0.01, \"batch\": [1, 4], \"relTol\": 1e-6, \"stallWindow\": 100}");
+    Experiment e = one(sgd);
+    assertEquals(10, e.cells().size(), "sgd is the no-constraint baseline on nonnegative families; batch sweeps");
+    SolverSpec.Sgd s = (SolverSpec.Sgd) e.cells().get(1).solver();
+    assertEquals(4, s.config().batch());
+    assertEquals(1e-6, s.config().stop().relTol());
+    assertEquals(100, s.config().stop().stallWindow());
+    assertEquals(1e-6, s.config().stop().stallTol(), "default stall tolerance");
+    assertProblem(problems(sgd.replace("\"batch\": [1, 4]", "\"batch\": 0")), "$.solvers[0].batch", "an integer in [1,");
+    assertProblem(problems(sgd.replace("\"relTol\": 1e-6", "\"relTol\": 1")), "$.solvers[0].relTol",
+        "a number in [0, 0.99]");
+    assertProblem(problems(sgd.replace("\"stallWindow\": 100", "\"stallWindow\": -1")), "$.solvers[0].stallWindow",
+        "an integer in [0,");
+    assertProblem(problems(EXAMPLE.replace("\"trials\": 1000", "\"trials\": 1000, \"trajectories\": \"yes\"")),
+        "$.trajectories", "must be true or false");
+    assertTrue(one(EXAMPLE.replace("\"trials\": 1000", "\"trials\": 1000, \"trajectories\": true")).trajectories());
+  }
+
+  @Test
   void nmfSolversApplyToPlantedNmfOnly() throws SpecException {
     String nmf = """
         {"experiment": "n", "seed": 1, "trials": 2,

@@ -21,7 +21,7 @@ import org.basinbench.linalg.MatOps;
  * {@code x[0 .. n r)}, R is {@code x[n r .. 2 n r)}. Scratch is allocated once in the
  * constructor; evaluations allocate nothing. <b>Not thread-safe</b> (shared scratch).
  */
-public final class AsymmetricSensingLoss implements StochasticObjective {
+public final class AsymmetricSensingLoss implements StochasticObjective, SegmentResiduals {
   private final LinearOperator a;
   private final double[] mStar;
   private final int n;
@@ -104,6 +104,73 @@ public final class AsymmetricSensingLoss implements StochasticObjective {
   }
 
   /** Splits x into L and R, fills the residual A(L R^T - M*) and D; returns g. */
+  /** The measurements, then the r x r balancing block {@code sqrt(lambda) (L^T L - R^T R)}. */
+  @Override
+  public int residualLength() {
+    return a.measurements() + r * r;
+  }
+
+  /**
+   * With {@code P = Lb - La}, {@code Q = Rb - Ra}: {@code L R^T = La Ra^T + lambda (P Ra^T + La Q^T)
+   * + lambda^2 P Q^T} under A, and {@code L^T L - R^T R} likewise quadratic, scaled by sqrt(lambda).
+   */
+  @Override
+  public void segmentResiduals(double[] xa, double[] xb, double[] r0, double[] r1, double[] r2) {
+    if (xa.length != dim() || xb.length != dim()) {
+      throw new IllegalArgumentException("a and b must have length 2nr = " + dim());
+    }
+    int nr = n * r;
+    int m = a.measurements();
+    double[] la = java.util.Arrays.copyOfRange(xa, 0, nr);
+    double[] ra = java.util.Arrays.copyOfRange(xa, nr, 2 * nr);
+    double[] p = new double[nr];
+    double[] q = new double[nr];
+    for (int i = 0; i < nr; i++) {
+      p[i] = xb[i] - la[i];
+      q[i] = xb[nr + i] - ra[i];
+    }
+    double[] mm = new double[n * n];
+    double[] t = new double[n * n];
+    double[] y = new double[m];
+    MatOps.multABt(la, ra, n, n, r, mm);
+    MatOps.subtract(mm, mStar, mm);
+    a.apply(mm, y);
+    System.arraycopy(y, 0, r0, 0, m);
+    MatOps.multABt(p, ra, n, n, r, mm);
+    MatOps.multABt(la, q, n, n, r, t);
+    for (int i = 0; i < mm.length; i++) {
+      mm[i] += t[i];
+    }
+    a.apply(mm, y);
+    System.arraycopy(y, 0, r1, 0, m);
+    MatOps.multABt(p, q, n, n, r, mm);
+    a.apply(mm, y);
+    System.arraycopy(y, 0, r2, 0, m);
+    // Balancing block: L^T L - R^T R = (La^T La - Ra^T Ra) + lambda (...) + lambda^2 (P^T P - Q^T Q).
+    double w = Math.sqrt(lambda);
+    double[] k1 = new double[r * r];
+    double[] k2 = new double[r * r];
+    MatOps.multAtB(la, la, n, r, r, k1);
+    MatOps.multAtB(ra, ra, n, r, r, k2);
+    for (int i = 0; i < r * r; i++) {
+      r0[m + i] = w * (k1[i] - k2[i]);
+    }
+    double[] k3 = new double[r * r];
+    double[] k4 = new double[r * r];
+    MatOps.multAtB(p, la, n, r, r, k1);
+    MatOps.multAtB(la, p, n, r, r, k2);
+    MatOps.multAtB(q, ra, n, r, r, k3);
+    MatOps.multAtB(ra, q, n, r, r, k4);
+    for (int i = 0; i < r * r; i++) {
+      r1[m + i] = w * (k1[i] + k2[i] - k3[i] - k4[i]);
+    }
+    MatOps.multAtB(p, p, n, r, r, k1);
+    MatOps.multAtB(q, q, n, r, r, k2);
+    for (int i = 0; i < r * r; i++) {
+      r2[m + i] = w * (k1[i] - k2[i]);
+    }
+  }
+
   @Override
   public int terms() {
     return a.measurements();

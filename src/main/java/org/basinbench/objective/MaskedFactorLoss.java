@@ -13,7 +13,7 @@ import org.basinbench.linalg.MatOps;
  * so the model L R^T is U V. The variable x is {@code [L; R]} row-major ((n + m) x r).
  * Scratch is allocated once; evaluations allocate nothing. <b>Not thread-safe.</b>
  */
-public final class MaskedFactorLoss implements StochasticObjective {
+public final class MaskedFactorLoss implements StochasticObjective, SegmentResiduals {
   private final int n;
   private final int m;
   private final int r;
@@ -125,6 +125,44 @@ public final class MaskedFactorLoss implements StochasticObjective {
   }
 
   /** Fills E = W o (L R^T - X) and returns 1/2 ||E||^2. */
+  @Override
+  public int residualLength() {
+    return n * m;
+  }
+
+  /**
+   * With {@code P = Ub - Ua}, {@code Q = Vb - Va} (V stored transposed):
+   * {@code R0 = W o (Ua Va - X)}, {@code R1 = W o (P Va + Ua Q)}, {@code R2 = W o (P Q)}.
+   */
+  @Override
+  public void segmentResiduals(double[] xa, double[] xb, double[] r0, double[] r1, double[] r2) {
+    if (xa.length != dim() || xb.length != dim()) {
+      throw new IllegalArgumentException("a and b must have length (n+m) r = " + dim());
+    }
+    int off = n * r;
+    double[] ua = java.util.Arrays.copyOfRange(xa, 0, off);
+    double[] va = java.util.Arrays.copyOfRange(xa, off, dim());
+    double[] p = new double[off];
+    double[] q = new double[m * r];
+    for (int i = 0; i < off; i++) {
+      p[i] = xb[i] - ua[i];
+    }
+    for (int i = 0; i < m * r; i++) {
+      q[i] = xb[off + i] - va[i];
+    }
+    double[] t = new double[n * m];
+    MatOps.multABt(ua, va, n, m, r, r0);
+    MatOps.multABt(p, va, n, m, r, r1);
+    MatOps.multABt(ua, q, n, m, r, t);
+    MatOps.multABt(p, q, n, m, r, r2);
+    for (int k = 0; k < n * m; k++) {
+      double w = mask == null ? 1.0 : mask[k];
+      r0[k] = w * (r0[k] - target[k]);
+      r1[k] = w * (r1[k] + t[k]);
+      r2[k] = w * r2[k];
+    }
+  }
+
   /** The observed entries are the terms. */
   @Override
   public int terms() {

@@ -19,7 +19,7 @@ import org.basinbench.linalg.MatOps;
  * constructor; {@link #value}, {@link #valueAndGradient} and {@link #sMatrix} allocate nothing.
  * <b>Not thread-safe</b> (shared scratch).
  */
-public final class SymmetricSensingLoss implements StochasticObjective {
+public final class SymmetricSensingLoss implements StochasticObjective, SegmentResiduals {
 
   private final LinearOperator a;
   private final double[] mStar;
@@ -119,6 +119,34 @@ public final class SymmetricSensingLoss implements StochasticObjective {
     MatOps.addTranspose(s, n, e);
     MatOps.multAB(e, u, n, n, r, grad);
     return loss;
+  }
+
+  @Override
+  public int residualLength() {
+    return a.measurements();
+  }
+
+  /**
+   * With {@code D = b - a}: {@code U U^T = a a^T + lambda (D a^T + a D^T) + lambda^2 D D^T}, so
+   * {@code R0 = A(a a^T - M*)}, {@code R1 = A(D a^T + a D^T)}, {@code R2 = A(D D^T)}.
+   */
+  @Override
+  public void segmentResiduals(double[] ua, double[] ub, double[] r0, double[] r1, double[] r2) {
+    checkU(ua, "a");
+    checkU(ub, "b");
+    double[] d = new double[n * r];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = ub[i] - ua[i];
+    }
+    double[] mm = new double[n * n];
+    MatOps.multABt(ua, ua, n, n, r, mm);
+    MatOps.subtract(mm, mStar, mm);
+    a.apply(mm, r0);
+    MatOps.multABt(d, ua, n, n, r, s);
+    MatOps.addTranspose(s, n, mm);
+    a.apply(mm, r1);
+    MatOps.multABt(d, d, n, n, r, mm);
+    a.apply(mm, r2);
   }
 
   @Override

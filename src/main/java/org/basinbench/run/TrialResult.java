@@ -18,6 +18,8 @@ import org.basinbench.solver.Termination;
  * @param distSpurious {@code ||U U^T - U0 U0^T||_F / ||U0 U0^T||_F}, U0 the catalogued spurious point
  * @param wallNanos the solver's wall time (not reproducible, unlike every other field)
  * @param trace the solver's checkpoints (with iterates when the experiment asks for trajectories)
+ * @param segments the curvature of each segment kind the experiment asks for
+ * @param trajectory statistics at the checkpoints, or null when trajectories are not asked
  */
 public record TrialResult(
     int cellIndex,
@@ -32,4 +34,6 @@ public record TrialResult(
     int iterations,
     double distSpurious,
     long wallNanos,
-    org.basinbench.solver.Trace trace) {}
+    org.basinbench.solver.Trace trace,
+    java.util.List<SegmentResult> segments,
+    TrajectoryStats trajectory) {}

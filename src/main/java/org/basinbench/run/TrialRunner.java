@@ -22,7 +22,10 @@ import org.basinbench.solver.StochasticGradient;
 import org.basinbench.solver.Subgradient;
 import org.basinbench.solver.Trace;
 import org.basinbench.objective.StochasticObjective;
+import org.basinbench.landscape.LineCurvature;
+import org.basinbench.objective.SegmentResiduals;
 import org.basinbench.spec.Cell;
+import org.basinbench.spec.SegmentKind;
 import org.basinbench.spec.Experiment;
 import org.basinbench.spec.SolverSpec;
 
@@ -38,6 +41,8 @@ public final class TrialRunner {
   static final long STREAM_INSTANCE = 2;
   /** Stream tag of a solver's own randomness (safeguard perturbations, minibatches). */
   static final long STREAM_SOLVER = 4;
+  /** Stream tag of the random points of segment statistics. */
+  static final long STREAM_SEGMENTS = 5;
 
   private final Experiment experiment;
   private final Map<Integer, Prepared> prepared = new HashMap<>();
@@ -75,18 +80,7 @@ public final class TrialRunner {
       prepared.put(cellIndex, p);
     }
     long seed = trialSeed(experiment.seed(), cell.pointKey(), trial);
-    cell.init().draw(new SplitMix64(Seeds.derive(seed, STREAM_INIT)), p.x0);
-    if (cell.init() instanceof InitDistribution.Near near) {
-      double[] base = InitDistribution.Near.TRUTH.equals(near.point()) ? p.truthPoint : p.spuriousPoint;
-      for (int i = 0; i < base.length; i++) {
-        p.x0[i] += base[i];
-      }
-    } else if (cell.init() instanceof InitDistribution.Interpolate in) {
-      double[] base = InitDistribution.Near.TRUTH.equals(in.point()) ? p.truthPoint : p.spuriousPoint;
-      for (int i = 0; i < base.length; i++) {
-        p.x0[i] += (1 - in.gamma()) * base[i];
-      }
-    }
+    start(cell, p, new SplitMix64(Seeds.derive(seed, STREAM_INIT)), p.x0);
     SolveResult r = solve(cell.solver(), p.problem.objective(), p.x0, seed,
         new Trace(cell.solver().maxIter(), experiment.trajectories()));
     double relError = Double.NaN;
@@ -103,9 +97,115 @@ public final class TrialRunner {
       }
     }
     Outcome outcome = Outcome.classify(r.termination(), relError, distSpurious, experiment.success());
+    List<SegmentResult> segments = segments(cell, p, r.x(), seed);
+    TrajectoryStats trajectory = experiment.trajectories() ? trajectory(p, r) : null;
     return new TrialResult(cellIndex, trial, seed, outcome, r.termination(), relError, relErrorObserved, r.loss(),
-        r.pgNorm(),
-        r.iterations(), distSpurious, r.wallNanos(), r.trace());
+        r.pgNorm(), r.iterations(), distSpurious, r.wallNanos(), r.trace(), segments, trajectory);
+  }
+
+  /** A start from the cell's law: a draw, plus the catalogued point for "near" and "interpolate". */
+  private static void start(Cell cell, Prepared p, SplitMix64 rng, double[] out) {
+    cell.init().draw(rng, out);
+    if (cell.init() instanceof InitDistribution.Near near) {
+      double[] base = InitDistribution.Near.TRUTH.equals(near.point()) ? p.truthPoint : p.spuriousPoint;
+      for (int i = 0; i < base.length; i++) {
+        out[i] += base[i];
+      }
+    } else if (cell.init() instanceof InitDistribution.Interpolate in) {
+      double[] base = InitDistribution.Near.TRUTH.equals(in.point()) ? p.truthPoint : p.spuriousPoint;
+      for (int i = 0; i < base.length; i++) {
+        out[i] += (1 - in.gamma()) * base[i];
+      }
+    }
+  }
+
+  /** The experiment's segment kinds for this trial; random points from the trial's segment stream. */
+  private List<SegmentResult> segments(Cell cell, Prepared p, double[] found, long seed) {
+    if (experiment.segments().isEmpty()) {
+      return List.of();
+    }
+    SplitMix64 rng = new SplitMix64(Seeds.derive(seed, STREAM_SEGMENTS));
+    List<SegmentResult> out = new java.util.ArrayList<>(experiment.segments().size());
+    for (SegmentKind kind : experiment.segments()) {
+      double[] a;
+      double[] b;
+      switch (kind) {
+        case RANDOM_RANDOM -> {
+          a = new double[p.x0.length];
+          b = new double[p.x0.length];
+          start(cell, p, rng, a);
+          start(cell, p, rng, b);
+        }
+        case INIT_TO_FOUND -> {
+          a = p.x0;
+          b = found;
+        }
+        case RANDOM_TO_TRUTH -> {
+          a = new double[p.x0.length];
+          start(cell, p, rng, a);
+          b = p.truthPoint;
+        }
+        case INIT_TO_SPURIOUS -> {
+          a = p.x0;
+          b = p.spuriousPoint;
+        }
+        default -> throw new IllegalStateException(kind.toString());
+      }
+      out.add(segment(kind, p.problem.objective(), a, b));
+    }
+    return out;
+  }
+
+  private static SegmentResult segment(SegmentKind kind, Objective f, double[] a, double[] b) {
+    if (!(f instanceof SegmentResiduals s) || b == null || !MatOps.allFinite(b)) {
+      return new SegmentResult(kind, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+    LineCurvature c = LineCurvature.of(s, a, b);
+    return new SegmentResult(kind, c.curvature(), c.loss(0), c.loss(0.5), c.loss(1));
+  }
+
+  /** Cosines and curvature at the trace's kept iterates (the end point is the last one). */
+  private static TrajectoryStats trajectory(Prepared p, SolveResult r) {
+    Trace trace = r.trace();
+    int k = trace.size();
+    double[] cosEnd = new double[k];
+    double[] cosTruth = new double[k];
+    double[] curvEnd = new double[k];
+    Objective f = p.problem.objective();
+    double[] g = new double[f.dim()];
+    boolean finite = MatOps.allFinite(r.x());
+    for (int i = 0; i < k; i++) {
+      double[] x = trace.point(i);
+      cosEnd[i] = Double.NaN;
+      cosTruth[i] = Double.NaN;
+      curvEnd[i] = Double.NaN;
+      if (!MatOps.allFinite(x)) {
+        continue;
+      }
+      f.valueAndGradient(x, g);
+      if (finite) {
+        cosEnd[i] = cosineOfDescent(g, x, r.x());
+        if (f instanceof SegmentResiduals s) {
+          curvEnd[i] = LineCurvature.of(s, x, r.x()).curvature();
+        }
+      }
+      cosTruth[i] = cosineOfDescent(g, x, p.truthPoint);
+    }
+    return new TrajectoryStats(cosEnd, cosTruth, curvEnd);
+  }
+
+  /** {@code cos(-g, target - x)}; NaN when either vector vanishes. */
+  static double cosineOfDescent(double[] g, double[] x, double[] target) {
+    double dot = 0;
+    double gg = 0;
+    double dd = 0;
+    for (int i = 0; i < g.length; i++) {
+      double d = target[i] - x[i];
+      dot -= g[i] * d;
+      gg += g[i] * g[i];
+      dd += d * d;
+    }
+    return gg > 0 && dd > 0 ? dot / Math.sqrt(gg * dd) : Double.NaN;
   }
 
   static SolveResult solve(SolverSpec solver, Objective f, double[] x0, long seed, Trace trace) {

@@ -1,6 +1,7 @@
 package org.basinbench.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,8 +41,15 @@ public final class BasinBenchJob {
   static final String CELLS_TABLE = "cells";
   static final String CERTIFICATES_TABLE = "certificates";
   static final String TRAJECTORY_TABLE = "trajectory";
-  /** Staging only: trials with their traces, split into the trials and trajectory tables. */
+  static final String SEGMENTS_TABLE = "segments";
+  static final String CURVATURE_TABLE = "curvature";
+  /** Staging only: trials with their traces and segments, split into their tables. */
   static final String TRACED_TRIALS = "traced-trials";
+
+  /** Whether the trials go through the staging form with nested traces and segments. */
+  static boolean staged(Experiment e) {
+    return e.trajectories() || !e.segments().isEmpty();
+  }
   /** Stream tag of the certificates' direction sampling (trial streams use other tags). */
   static final long STREAM_CERTIFICATES = 3;
   /** Above this many trial rows per output file, the trials table is split into more files. */
@@ -133,8 +141,8 @@ public final class BasinBenchJob {
     jsc.setJobGroup("basinbench-" + e.name(), "BasinBench experiment " + e.name(), true);
     try {
       JavaRDD<Row> rows = jsc.parallelize(ranges(total, parts), parts).mapPartitions(new TrialPartition(b, done));
-      boolean traced = e.trajectories();
-      Dataset<Row> trials = spark.createDataFrame(rows, traced ? Schema.TRIALS_WITH_TRACE_SCHEMA : Schema.TRIALS_SCHEMA);
+      boolean traced = staged(e);
+      Dataset<Row> trials = spark.createDataFrame(rows, traced ? Schema.TRIALS_STAGING_SCHEMA : Schema.TRIALS_SCHEMA);
       long files = Math.max(1, (total + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
       if (parts > files) {
         trials = trials.repartition((int) files);
@@ -144,17 +152,36 @@ public final class BasinBenchJob {
       String stagedTrials = layout.staged(TRIALS_TABLE, e.name());
       try (Progress p = new Progress(err, e.name(), total, done::value, options.progressTty())) {
         if (traced) {
-          // Run the trials once; split the staged rows into the two tables.
+          // Run the trials once; split the staged rows into their tables.
           String raw = layout.staged(TRACED_TRIALS, e.name());
           trials.write().parquet(raw);
-          Dataset<Row> back = spark.read().schema(Schema.TRIALS_WITH_TRACE_SCHEMA).parquet(raw);
-          back.drop(Schema.TRACE).write().parquet(stagedTrials);
-          back.select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Schema.FAMILY), col(Schema.SOLVER),
-                  col(Schema.TRIAL), org.apache.spark.sql.functions.explode(col(Schema.TRACE)).as("c"))
-              .select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Schema.FAMILY), col(Schema.SOLVER),
-                  col(Schema.TRIAL), col("c.*"))
-              .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.ITERATION))
-              .write().parquet(layout.staged(TRAJECTORY_TABLE, e.name()));
+          Dataset<Row> back = spark.read().schema(Schema.TRIALS_STAGING_SCHEMA).parquet(raw);
+          back.drop(Schema.TRACE, Schema.SEGMENTS).write().parquet(stagedTrials);
+          if (e.trajectories()) {
+            back.select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Schema.FAMILY), col(Schema.SOLVER),
+                    col(Schema.TRIAL), explode(col(Schema.TRACE)).as("c"))
+                .select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Schema.FAMILY), col(Schema.SOLVER),
+                    col(Schema.TRIAL), col("c.*"))
+                .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.ITERATION))
+                .write().parquet(layout.staged(TRAJECTORY_TABLE, e.name()));
+          }
+          if (!e.segments().isEmpty()) {
+            List<org.apache.spark.sql.Column> keep = new ArrayList<>();
+            for (org.apache.spark.sql.types.StructField f : Schema.CELL_FIELDS) {
+              keep.add(col(f.name()));
+            }
+            keep.add(col(Schema.TRIAL));
+            List<org.apache.spark.sql.Column> flat = new ArrayList<>(keep);
+            keep.add(explode(col(Schema.SEGMENTS)).as("s"));
+            flat.add(col("s.*"));
+            String stagedSegments = layout.staged(SEGMENTS_TABLE, e.name());
+            back.select(keep.toArray(org.apache.spark.sql.Column[]::new))
+                .select(flat.toArray(org.apache.spark.sql.Column[]::new))
+                .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.SEGMENT))
+                .write().parquet(stagedSegments);
+            CurvatureAggregation.aggregate(spark.read().schema(Schema.SEGMENTS_SCHEMA).parquet(stagedSegments))
+                .coalesce(1).write().parquet(layout.staged(CURVATURE_TABLE, e.name()));
+          }
         } else {
           trials.write().parquet(stagedTrials);
         }
@@ -180,8 +207,14 @@ public final class BasinBenchJob {
               col(Schema.POINT))
           .write().parquet(layout.staged(CERTIFICATES_TABLE, e.name()));
       double seconds = (System.nanoTime() - t0) / 1e9;
-      List<String> tables = e.trajectories() ? List.of(TRIALS_TABLE, CELLS_TABLE, CERTIFICATES_TABLE, TRAJECTORY_TABLE)
-          : List.of(TRIALS_TABLE, CELLS_TABLE, CERTIFICATES_TABLE);
+      List<String> tables = new ArrayList<>(List.of(TRIALS_TABLE, CELLS_TABLE, CERTIFICATES_TABLE));
+      if (e.trajectories()) {
+        tables.add(TRAJECTORY_TABLE);
+      }
+      if (!e.segments().isEmpty()) {
+        tables.add(SEGMENTS_TABLE);
+        tables.add(CURVATURE_TABLE);
+      }
       String manifest = manifest(e, started, seconds, outcomes, tables);
       layout.publish(e.name(), tables, manifest);
       return new ExperimentSummary(e.name(), total, e.cells().size(), outcomes, cellRows,

@@ -27,9 +27,9 @@ import org.basinbench.run.Outcome;
 final class CellsAggregation {
   private CellsAggregation() {}
 
-  private static final UserDefinedFunction WILSON_LOW = udf(
+  static final UserDefinedFunction WILSON_LOW = udf(
       (UDF2<Long, Long, Double>) (n, k) -> Intervals.wilson(n, k)[0], DataTypes.DoubleType);
-  private static final UserDefinedFunction WILSON_HIGH = udf(
+  static final UserDefinedFunction WILSON_HIGH = udf(
       (UDF2<Long, Long, Double>) (n, k) -> Intervals.wilson(n, k)[1], DataTypes.DoubleType);
 
   /**

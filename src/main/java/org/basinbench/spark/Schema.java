@@ -145,16 +145,59 @@ public final class Schema {
   public static final String ITERATION = "iteration";
   public static final String ELAPSED_MS = "elapsed_ms";
 
+  public static final String COS_TO_END = "cos_to_end";
+  public static final String COS_TO_TRUTH = "cos_to_truth";
+  public static final String CURVATURE_TO_END = "curvature_to_end";
+
   /** One checkpoint of a solver's trace (see {@code org.basinbench.solver.Trace}). */
   static final StructType CHECKPOINT = DataTypes.createStructType(List.of(
       field(ITERATION, IntegerType, false),
       field(LOSS, DoubleType, true),
       field(PG_NORM, DoubleType, true),
-      field(ELAPSED_MS, DoubleType, false)));
+      field(ELAPSED_MS, DoubleType, false),
+      field(COS_TO_END, DoubleType, true),
+      field(COS_TO_TRUTH, DoubleType, true),
+      field(CURVATURE_TO_END, DoubleType, true)));
 
-  /** Trials with their traces: the staging form when the experiment asks for trajectories. */
-  public static final StructType TRIALS_WITH_TRACE_SCHEMA = struct(List.of(TRIALS_SCHEMA.fields()), List.of(
-      DataTypes.createStructField(TRACE, DataTypes.createArrayType(CHECKPOINT, false), false)));
+  public static final String SEGMENTS = "segments";
+  public static final String SEGMENT = "segment";
+  public static final String CURVATURE = "curvature";
+  public static final String CONVEX = "convex";
+  public static final String LOSS_0 = "loss_0";
+  public static final String LOSS_HALF = "loss_half";
+  public static final String LOSS_1 = "loss_1";
+
+  /** One segment of a trial (see {@code org.basinbench.run.SegmentResult}). */
+  static final StructType SEGMENT_STRUCT = DataTypes.createStructType(List.of(
+      field(SEGMENT, StringType, false),
+      field(CURVATURE, DoubleType, true),
+      field(CONVEX, DataTypes.BooleanType, true),
+      field(LOSS_0, DoubleType, true),
+      field(LOSS_HALF, DoubleType, true),
+      field(LOSS_1, DoubleType, true)));
+
+  /**
+   * The staging form of the trials when the experiment asks for trajectories or segments: the
+   * trials columns, then the nested trace and segments, split into their tables afterwards.
+   */
+  public static final StructType TRIALS_STAGING_SCHEMA = struct(List.of(TRIALS_SCHEMA.fields()), List.of(
+      DataTypes.createStructField(TRACE, DataTypes.createArrayType(CHECKPOINT, false), true),
+      DataTypes.createStructField(SEGMENTS, DataTypes.createArrayType(SEGMENT_STRUCT, false), true)));
+
+  /** One row per trial and segment kind: the cell parameters, the trial, the segment. */
+  public static final StructType SEGMENTS_SCHEMA = struct(CELL_FIELDS, concat(List.of(field(TRIAL, IntegerType, false)),
+      List.of(SEGMENT_STRUCT.fields())));
+
+  public static final String COUNT = "count";
+  public static final String MEAN = "mean";
+  public static final String STD = "std";
+  public static final String SIGMA_OVER_MU = "sigma_over_mu";
+  public static final String MIN = "min";
+  public static final String N_CONVEX = "n_convex";
+  public static final String FRACTION_CONVEX = "fraction_convex";
+  /** The quantile columns of the curvature table, with their probabilities. */
+  public static final List<String> QUANTILES = List.of("q05", "q25", "q50", "q75", "q95");
+  public static final List<Double> QUANTILE_PROBABILITIES = List.of(0.05, 0.25, 0.5, 0.75, 0.95);
 
   /**
    * One row per trial and checkpoint: where the trial was at each log-spaced checkpoint
@@ -262,9 +305,12 @@ public final class Schema {
     return v;
   }
 
-  /** A trials-table row, with the trace column when {@code withTrace}. */
-  static Row trialRow(Object[] cellValues, TrialResult t, boolean withTrace) {
-    Object[] v = new Object[TRIALS_SCHEMA.size() + (withTrace ? 1 : 0)];
+  /**
+   * A trials-table row; with {@code staging}, also the nested trace (when the experiment asks
+   * for trajectories; else null) and segments columns of {@link #TRIALS_STAGING_SCHEMA}.
+   */
+  static Row trialRow(Object[] cellValues, TrialResult t, boolean staging) {
+    Object[] v = new Object[staging ? TRIALS_STAGING_SCHEMA.size() : TRIALS_SCHEMA.size()];
     System.arraycopy(cellValues, 0, v, 0, cellValues.length);
     int i = cellValues.length;
     v[i++] = t.trial();
@@ -278,14 +324,27 @@ public final class Schema {
     v[i++] = t.iterations();
     v[i++] = finiteOrNull(t.distSpurious());
     v[i++] = t.wallNanos() / 1e6;
-    if (withTrace) {
-      org.basinbench.solver.Trace trace = t.trace();
-      Row[] points = new Row[trace.size()];
-      for (int k = 0; k < points.length; k++) {
-        points[k] = RowFactory.create(trace.iteration(k), finiteOrNull(trace.loss(k)), finiteOrNull(trace.pgNorm(k)),
-            trace.nanos(k) / 1e6);
+    if (staging) {
+      if (t.trajectory() != null) {
+        org.basinbench.solver.Trace trace = t.trace();
+        org.basinbench.run.TrajectoryStats ts = t.trajectory();
+        Row[] points = new Row[trace.size()];
+        for (int k = 0; k < points.length; k++) {
+          points[k] = RowFactory.create(trace.iteration(k), finiteOrNull(trace.loss(k)), finiteOrNull(trace.pgNorm(k)),
+              trace.nanos(k) / 1e6, finiteOrNull(ts.cosToEnd()[k]), finiteOrNull(ts.cosToTruth()[k]),
+              finiteOrNull(ts.curvatureToEnd()[k]));
+        }
+        v[i] = points;
       }
-      v[i] = points;
+      i++;
+      Row[] segments = new Row[t.segments().size()];
+      for (int k = 0; k < segments.length; k++) {
+        org.basinbench.run.SegmentResult sr = t.segments().get(k);
+        segments[k] = RowFactory.create(sr.kind().label(), finiteOrNull(sr.curvature()),
+            Double.isFinite(sr.curvature()) ? sr.convex() : null, finiteOrNull(sr.loss0()),
+            finiteOrNull(sr.lossHalf()), finiteOrNull(sr.loss1()));
+      }
+      v[i] = segments;
     }
     return RowFactory.create(v);
   }

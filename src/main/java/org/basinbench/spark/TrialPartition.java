@@ -53,7 +53,7 @@ final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row>
         if (cellValues[cell] == null) {
           cellValues[cell] = Schema.cellValues(e.cells().get(cell));
         }
-        Row row = Schema.trialRow(cellValues[cell], runner.run(cell, trial), e.trajectories());
+        Row row = Schema.trialRow(cellValues[cell], runner.run(cell, trial), BasinBenchJob.staged(e));
         done.add(1);
         return row;
       }

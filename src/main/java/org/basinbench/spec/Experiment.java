@@ -11,6 +11,7 @@ import java.util.List;
  * @param seed the spec seed; every trial seed is derived from it and the trial's identity
  * @param trials trials per cell
  * @param success how end points are labelled
+ * @param segments the segment kinds whose curvature is measured in every trial (may be empty)
  * @param trajectories whether to keep the solvers' iterates at their checkpoints and write the
  *     trajectory table (large: one row per trial and checkpoint)
  * @param cells the expanded cells, in expansion order
@@ -25,6 +26,7 @@ public record Experiment(
     long seed,
     int trials,
     SuccessCriteria success,
+    List<SegmentKind> segments,
     boolean trajectories,
     List<Cell> cells,
     List<String> notes,
@@ -35,6 +37,7 @@ public record Experiment(
 
   public Experiment {
     cells = List.copyOf(cells);
+    segments = List.copyOf(segments);
     notes = List.copyOf(notes);
   }
 

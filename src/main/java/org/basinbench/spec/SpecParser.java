@@ -68,6 +68,7 @@ public final class SpecParser {
       Field.object("init", true),
       Field.array("solvers", true),
       Field.object("success", false),
+      Field.object("statistics", false),
       Field.bool("trajectories", false));
 
   static final List<Field> COUNTEREXAMPLE = List.of(
@@ -227,6 +228,8 @@ public final class SpecParser {
       SolverSpec.Nmf.MU, nmfSolver(SolverSpec.Nmf.MU, 50_000L),
       SolverSpec.Nmf.HALS, nmfSolver(SolverSpec.Nmf.HALS, 2_000L));
 
+  static final List<Field> STATISTICS = List.of(Field.array("segments", false));
+
   static final List<Field> SUCCESS = List.of(
       Field.number("relError", false, SuccessCriteria.DEFAULT_REL_ERROR, 0, true, Double.NaN, false),
       Field.number("spuriousDist", false, SuccessCriteria.DEFAULT_SPURIOUS_DIST, 0, true, Double.NaN, false));
@@ -328,6 +331,24 @@ public final class SpecParser {
     if (s.containsKey("relError") && s.containsKey("spuriousDist")) {
       success = new SuccessCriteria(s.get("relError").get(0).doubleValue(), s.get("spuriousDist").get(0).doubleValue());
     }
+    List<SegmentKind> segments = new ArrayList<>();
+    if (top.containsKey("statistics")) {
+      Map<String, List<JsonNode>> st = readSection(top.get("statistics").get(0), path + ".statistics", STATISTICS, p);
+      JsonNode list = st.containsKey("segments") ? st.get("segments").get(0) : MAPPER.createArrayNode();
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode v = list.get(i);
+        SegmentKind k = v.isTextual() ? SegmentKind.of(v.textValue()) : null;
+        String where = path + ".statistics.segments[" + i + "]";
+        if (k == null) {
+          p.add(where, "must be one of " + quoteAll(SegmentKind.labels()) + "; got " + v
+              + (v.isTextual() ? Names.suggestion(v.textValue(), SegmentKind.labels()) : ""));
+        } else if (segments.contains(k)) {
+          p.add(where, "repeats \"" + k.label() + "\"");
+        } else {
+          segments.add(k);
+        }
+      }
+    }
 
     // Bind every grid combination to typed records; cross-field rules are checked here. In a
     // sweep, a combination that breaks a rule (say delta >= 1 at the largest alpha and rank) is
@@ -413,6 +434,21 @@ public final class SpecParser {
         }
       }
     }
+    // Curvature needs a least-squares loss; init-to-spurious needs a catalogued spurious point.
+    if (!segments.isEmpty()) {
+      for (InstanceSpec inst : boundInstances) {
+        if (!inst.smooth()) {
+          p.add(path + ".statistics.segments", "segment curvature needs a least-squares loss, and the loss of "
+              + inst.describe() + " is l1; remove \"statistics\"");
+          break;
+        }
+        if (segments.contains(SegmentKind.INIT_TO_SPURIOUS) && !inst.hasSpuriousPoint()) {
+          p.add(path + ".statistics.segments", "\"init-to-spurious\" needs a catalogued spurious point, and "
+              + inst.describe() + " has none");
+          break;
+        }
+      }
+    }
     // A projecting solver needs a constrained family (gd on a nonnegative family is allowed:
     // it is the no-constraint baseline).
     if (!boundInstances.isEmpty() && !boundInstances.get(0).nonnegative()) {
@@ -466,7 +502,7 @@ public final class SpecParser {
     }
     String specJson = Canonical.sorted(node).toString();
     return new Experiment(name, text(top, "description"), top.get("seed").get(0).longValue(), trials, success,
-        top.get("trajectories").get(0).booleanValue(), cells, notes, specJson, Canonical.sha256(specJson), source);
+        segments, top.get("trajectories").get(0).booleanValue(), cells, notes, specJson, Canonical.sha256(specJson), source);
   }
 
   private static boolean looksNumeric(String s) {

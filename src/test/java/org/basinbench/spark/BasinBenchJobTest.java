@@ -254,4 +254,63 @@ class BasinBenchJobTest {
     assertTrue(manifest.get("tables").has("trajectory"));
     assertFalse(Files.exists(a.resolve("_staging")), "the traced staging table is not left behind");
   }
+
+  /**
+   * Segment statistics: one row per trial and kind, each equal to the direct computation, and
+   * a curvature table whose counts, quantiles, sigma/mu and convex fractions agree with them.
+   */
+  @Test
+  void segmentsAndTheirCurvatureAggregates() throws Exception {
+    Experiment e = SpecParser.parse("""
+        {"experiment": "star", "seed": 8, "trials": 12,
+         "statistics": {"segments": ["random-random", "init-to-found", "random-to-truth", "init-to-spurious"]},
+         "instance": {"family": "nonneg-counterexample", "n": 3, "rStar": 1, "r": 1, "alpha": [0.3, 0.8],
+                      "epsilon": 0.5},
+         "init": {"kind": "half-normal", "scale": 0.5}, "solvers": [{"name": "pgd", "step": 0.05, "maxIter": 500}]}
+        """, "star.json").get(0);
+    Path out = tmp.resolve("star");
+    new BasinBenchJob(spark, new BasinBenchJob.Options(out.toString(), 3, false),
+        new PrintStream(new ByteArrayOutputStream())).run(List.of(e));
+    List<Row> segs = spark.read().parquet(out.resolve("segments/experiment=star").toString()).collectAsList();
+    assertEquals(2 * 12 * 4, segs.size());
+    TrialRunner runner = new TrialRunner(e);
+    for (Row r : segs) {
+      TrialResult direct = runner.run(r.<Integer>getAs(Schema.CELL_INDEX), r.<Integer>getAs(Schema.TRIAL));
+      org.basinbench.run.SegmentResult sr = direct.segments().stream()
+          .filter(x -> x.kind().label().equals(r.<String>getAs(Schema.SEGMENT))).findFirst().orElseThrow();
+      assertEquals(sr.curvature(), r.<Double>getAs(Schema.CURVATURE), 0.0);
+      assertEquals(sr.loss1(), r.<Double>getAs(Schema.LOSS_1), 0.0);
+      assertEquals(sr.curvature() >= 0, r.<Boolean>getAs(Schema.CONVEX));
+      if (sr.kind() == org.basinbench.spec.SegmentKind.INIT_TO_FOUND) {
+        assertEquals(direct.loss(), sr.loss1(), 1e-12 * Math.max(1, direct.loss()), "lambda = 1 is the end point");
+      }
+    }
+    List<Row> agg = spark.read().parquet(out.resolve("curvature/experiment=star").toString()).collectAsList();
+    assertEquals(2 * 4, agg.size());
+    for (Row a : agg) {
+      List<Double> values = segs.stream().filter(r -> r.<Integer>getAs(Schema.CELL_INDEX)
+              .equals(a.<Integer>getAs(Schema.CELL_INDEX)) && r.<String>getAs(Schema.SEGMENT).equals(a.getAs(Schema.SEGMENT)))
+          .map(r -> r.<Double>getAs(Schema.CURVATURE)).sorted().toList();
+      assertEquals(values.size(), a.<Long>getAs(Schema.COUNT));
+      double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      double var = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (values.size() - 1);
+      assertEquals(mean, a.<Double>getAs(Schema.MEAN), 1e-9 * Math.abs(mean));
+      assertEquals(Math.sqrt(var), a.<Double>getAs(Schema.STD), 1e-9 * Math.sqrt(var) + 1e-300);
+      assertEquals(a.<Double>getAs(Schema.STD) / a.<Double>getAs(Schema.MEAN), a.<Double>getAs(Schema.SIGMA_OVER_MU),
+          1e-15 * Math.abs(a.<Double>getAs(Schema.SIGMA_OVER_MU)));
+      assertEquals(values.get(0), a.<Double>getAs(Schema.MIN), 0.0);
+      double previous = a.<Double>getAs(Schema.MIN);
+      for (String q : Schema.QUANTILES) {
+        assertTrue(a.<Double>getAs(q) >= previous, "quantiles ordered: " + a);
+        previous = a.<Double>getAs(q);
+      }
+      assertEquals(values.get(values.size() / 2 - 1) / 2 + values.get(values.size() / 2) / 2, a.<Double>getAs("q50"),
+          1e-12 * Math.abs(mean), "the exact median of 12 values");
+      long convex = values.stream().filter(v -> v >= 0).count();
+      assertEquals(convex, a.<Long>getAs(Schema.N_CONVEX));
+      double[] ci = Intervals.wilson(values.size(), convex);
+      assertEquals(ci[0], a.<Double>getAs(Schema.CI_LOW), 0.0);
+      assertEquals(ci[1], a.<Double>getAs(Schema.CI_HIGH), 0.0);
+    }
+  }
 }

@@ -394,6 +394,28 @@ class SpecParserTest {
   }
 
   @Test
+  void statisticsNameSegmentKindsTheFamilyCanMeasure() throws SpecException {
+    String base = EXAMPLE.replace("\"trials\": 1000", "\"trials\": 1000, \"statistics\": {\"segments\": KINDS}");
+    Experiment e = one(base.replace("KINDS", "[\"init-to-found\", \"random-random\", \"init-to-spurious\"]"));
+    assertEquals(List.of(SegmentKind.INIT_TO_FOUND, SegmentKind.RANDOM_RANDOM, SegmentKind.INIT_TO_SPURIOUS),
+        e.segments());
+    assertTrue(one(EXAMPLE).segments().isEmpty(), "no statistics unless asked");
+    assertProblem(problems(base.replace("KINDS", "[\"random-to-trut\"]")), "$.statistics.segments[0]",
+        "must be one of", "did you mean \"random-to-truth\"");
+    assertProblem(problems(base.replace("KINDS", "[\"init-to-found\", \"init-to-found\"]")),
+        "$.statistics.segments[1]", "repeats");
+    assertProblem(problems(base.replace("KINDS", "\"init-to-found\"")), "$.statistics.segments", "must be an array");
+    assertProblem(problems(base.replace("{\"segments\": KINDS}", "{\"segmnts\": []}")), "$.statistics.segmnts",
+        "unknown field");
+    String planted = """
+        {"experiment": "p", "seed": 1, "trials": 2, "statistics": {"segments": ["init-to-spurious"]},
+         "instance": {"family": "planted-nmf", "n": 6, "m": 5, "rStar": 2, "r": 2},
+         "init": {"kind": "half-normal"}, "solvers": [{"name": "hals"}]}
+        """;
+    assertProblem(problems(planted), "$.statistics.segments", "\"init-to-spurious\" needs a catalogued spurious point");
+  }
+
+  @Test
   void nmfSolversApplyToPlantedNmfOnly() throws SpecException {
     String nmf = """
         {"experiment": "n", "seed": 1, "trials": 2,

@@ -41,6 +41,15 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
     if (target.length != n * m || (mask != null && mask.length != n * m)) {
       throw new IllegalArgumentException("target and mask must have length n*m = " + n * m);
     }
+    if (mask != null) {
+      // The gradient, the minibatch gradient, MU and HALS all assume an observation mask, not
+      // weights: W o W = W.
+      for (int k = 0; k < mask.length; k++) {
+        if (mask[k] != 0 && mask[k] != 1) {
+          throw new IllegalArgumentException("mask entries must be 0 or 1, got " + mask[k] + " at " + k);
+        }
+      }
+    }
     this.n = n;
     this.m = m;
     this.r = r;
@@ -193,8 +202,7 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
       for (int c = 0; c < r; c++) {
         model += x[i * r + c] * x[off + j * r + c];
       }
-      double w = mask == null ? 1.0 : mask[k];
-      double coef = scale * w * w * (model - target[k]);
+      double coef = scale * (model - target[k]);
       for (int c = 0; c < r; c++) {
         double li = x[i * r + c];
         grad[i * r + c] += coef * x[off + j * r + c];

@@ -83,6 +83,6 @@ final class Monitor {
 
   /** Finite loss, stationarity measure and iterate. */
   private static boolean sane(double loss, double pg, double[] x) {
-    return Double.isFinite(loss) && !Double.isNaN(pg) && pg != Double.POSITIVE_INFINITY && MatOps.allFinite(x);
+    return Double.isFinite(loss) && Double.isFinite(pg) && MatOps.allFinite(x);
   }
 }

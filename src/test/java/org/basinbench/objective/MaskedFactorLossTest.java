@@ -41,6 +41,13 @@ class MaskedFactorLossTest {
   }
 
   @Test
+  void aMaskIsZerosAndOnes() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new MaskedFactorLoss(1, 2, 1, new double[] {1, 2}, new double[] {1, 0.5}));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("mask entries must be 0 or 1"), e.getMessage());
+  }
+
+  @Test
   void lossCountsObservedEntriesOnly() {
     // L = [1; 2], R = [3] (n = 2, m = 1, r = 1): model [3; 6] against X = [0; 0].
     double[] x = {0, 0};

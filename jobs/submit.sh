@@ -51,4 +51,10 @@ if [[ -z "$jar" ]]; then
   exit 1
 fi
 
+# Provenance: the manifest records the commit the jar was built from.
+commit="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || true)"
+if [[ -n "$commit" ]]; then
+  spark_opts+=(--conf "spark.driver.extraJavaOptions=-Dbasinbench.git.commit=$commit")
+fi
+
 exec "$submit" "${spark_opts[@]}" --class org.basinbench.cli.Main "$jar" run "${run_args[@]}"

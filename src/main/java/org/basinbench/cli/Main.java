@@ -38,7 +38,7 @@ public final class Main {
       BasinBench: how often does local optimisation fail on nonnegative low-rank problems?
 
       Usage:
-        basinbench run SPEC.json [SPEC.json ...] [--out DIR] [--master URL] [--partitions N]
+        basinbench run SPEC.json [SPEC.json ...] [--out DIR] [--master URL] [--partitions N] [--force]
         basinbench validate SPEC.json [SPEC.json ...]
         basinbench --help | --version
 
@@ -58,12 +58,19 @@ public final class Main {
         DIR/cells/experiment=NAME/    one row per cell: failure rate, Wilson 95% interval, outcome counts
         DIR/manifests/NAME.json       spec, hash, versions, master, times, outcome totals
       Tables appear only when complete; a failed run leaves earlier tables untouched.
+      An experiment whose manifest in DIR records the same spec hash is skipped (so a killed
+      run, started again, resumes after its last complete experiment); an experiment of the
+      same name from a different spec is refused.
 
       Options:
         --out DIR          output directory (default data/out); a local path or any Hadoop URI
         --master URL       Spark master (default: the one spark-submit set, else local[*])
         --partitions N     number of Spark tasks (default: 32 per core, at most 5000 trials each);
                            results are identical for every N
+        --force            recompute complete experiments, and replace the tables of an experiment
+                           that a different spec of the same name wrote
+        --spark-progress   show Spark's console progress bar (off: BasinBench prints its own line)
+        --ui               start the Spark web UI of a local run, bound to 127.0.0.1 (off by default)
         --help             this text
       """;
 
@@ -122,10 +129,15 @@ public final class Main {
     }
   }
 
-  /** Parsed options of a command. */
+  /** Parsed options of a command; flags map to "true". */
   private record Parsed(List<String> specs, Map<String, String> options, boolean help) {}
 
   private static Parsed parse(List<String> args, List<String> valued, String cmd) throws UsageException {
+    return parse(args, valued, List.of(), cmd);
+  }
+
+  private static Parsed parse(List<String> args, List<String> valued, List<String> flags, String cmd)
+      throws UsageException {
     List<String> specs = new ArrayList<>();
     Map<String, String> opts = new HashMap<>();
     boolean help = false;
@@ -141,8 +153,17 @@ public final class Main {
           name = a.substring(0, eq);
           value = a.substring(eq + 1);
         }
+        if (flags.contains(name)) {
+          if (value != null) {
+            throw new UsageException("option " + name + " takes no value");
+          }
+          opts.put(name, "true");
+          continue;
+        }
         if (!valued.contains(name)) {
-          String hint = valued.isEmpty() ? "" : "; options of '" + cmd + "': " + String.join(", ", valued);
+          List<String> all = new ArrayList<>(valued);
+          all.addAll(flags);
+          String hint = all.isEmpty() ? "" : "; options of '" + cmd + "': " + String.join(", ", all);
           throw new UsageException("unknown option " + name + " for '" + cmd + "'" + hint);
         }
         if (value == null) {
@@ -230,7 +251,8 @@ public final class Main {
   }
 
   private int run(List<String> args) throws UsageException {
-    Parsed p = parse(args, List.of("--out", "--master", "--partitions"), "run");
+    Parsed p = parse(args, List.of("--out", "--master", "--partitions"), List.of("--force", "--spark-progress", "--ui"),
+        "run");
     if (p.help()) {
       out.print(RUN_USAGE);
       return OK;
@@ -275,7 +297,7 @@ public final class Main {
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     try {
       try {
-        spark = Sessions.create(master);
+        spark = Sessions.create(master, p.options().containsKey("--ui"), p.options().containsKey("--spark-progress"));
       } catch (Exception e) { // SparkException is checked but thrown undeclared from Scala
         if (master == null) {
           throw e;
@@ -283,8 +305,9 @@ public final class Main {
         err.println("basinbench: --master: could not start Spark with master '" + master + "': " + rootMessage(e));
         return INVALID;
       }
-      BasinBenchJob job = new BasinBenchJob(spark, new BasinBenchJob.Options(outDir, partitions, tty), err);
-      job.checkOutput();
+      BasinBenchJob job = new BasinBenchJob(spark,
+          new BasinBenchJob.Options(outDir, partitions, tty, p.options().containsKey("--force")), err);
+      job.checkOutput(experiments);
       List<ExperimentSummary> summaries = job.run(experiments);
       summaries.forEach(this::printSummary);
       return OK;
@@ -327,8 +350,9 @@ public final class Main {
   }
 
   private void printSummary(ExperimentSummary s) {
-    out.printf(Locale.ROOT, "%n%s: %d trials in %d cells, %.1f s (%.0f trials/s)%n", s.experiment(),
-        s.totalTrials(), s.cells(), s.seconds(), s.totalTrials() / Math.max(s.seconds(), 1e-9));
+    out.printf(Locale.ROOT, "%n%s: %d trials in %d cells, %.1f s (%.0f trials/s)%s%n", s.experiment(),
+        s.totalTrials(), s.cells(), s.seconds(), s.totalTrials() / Math.max(s.seconds(), 1e-9),
+        s.skipped() ? "; already complete, not rerun" : "");
     StringBuilder totals = new StringBuilder("  outcomes:");
     s.outcomes().forEach((k, v) -> totals.append(' ').append(k).append('=').append(v));
     out.println(totals);

@@ -8,6 +8,16 @@ import java.util.Properties;
 public final class Version {
   private Version() {}
 
+  /**
+   * The git commit the code was built from, as the launcher ({@code bin/basinbench},
+   * {@code jobs/submit.sh}) passes it in the system property {@code basinbench.git.commit}
+   * (with {@code -dirty} when the checkout had uncommitted changes); "unknown" otherwise.
+   */
+  public static String gitCommit() {
+    String c = System.getProperty("basinbench.git.commit");
+    return c == null || c.isBlank() ? "unknown" : c.trim();
+  }
+
   public static String basinbench() {
     try (InputStream in = Version.class.getResourceAsStream("/org/basinbench/version.properties")) {
       if (in == null) {

@@ -1,7 +1,11 @@
 package org.basinbench.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,11 +22,12 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.sql.types.StructType;
 import org.basinbench.landscape.CertificateRow;
 import org.basinbench.landscape.Certificates;
 import org.basinbench.rng.Seeds;
 import org.basinbench.rng.SplitMix64;
+import org.basinbench.run.Intervals;
 import org.basinbench.run.TrialRunner;
 import org.basinbench.run.Outcome;
 import org.basinbench.run.Version;
@@ -62,8 +67,20 @@ public final class BasinBenchJob {
   /** Trials per task at most, so that very large runs still report progress often. */
   static final long MAX_TRIALS_PER_TASK = 5_000L;
 
-  /** Settings of one invocation. */
-  public record Options(String out, int partitions, boolean progressTty) {}
+  /**
+   * Settings of one invocation.
+   *
+   * @param out output root (local path or Hadoop URI)
+   * @param partitions tasks per round (0: from the cluster's parallelism)
+   * @param progressTty redraw the progress line in place (a terminal) rather than print lines
+   * @param force recompute experiments whose tables are complete, and replace the tables of an
+   *     experiment that an earlier, different spec of the same name wrote
+   */
+  public record Options(String out, int partitions, boolean progressTty, boolean force) {
+    public Options(String out, int partitions, boolean progressTty) {
+      this(out, partitions, progressTty, false);
+    }
+  }
 
   private final SparkSession spark;
   private final Options options;
@@ -75,19 +92,49 @@ public final class BasinBenchJob {
     this.err = err;
   }
 
-  /** Checks the output location before any work; creates nothing. */
-  public void checkOutput() throws OutputException, IOException {
-    OutputLayout.open(options.out(), spark.sparkContext().hadoopConfiguration()).close();
+  /**
+   * Checks the output location before any work, creates nothing: it must be usable, and
+   * (unless {@code force}) no experiment may have tables there from a different spec.
+   */
+  public void checkOutput(List<Experiment> experiments) throws OutputException, IOException {
+    try (OutputLayout layout = OutputLayout.open(options.out(), spark.sparkContext().hadoopConfiguration())) {
+      checkConflicts(experiments, layout);
+    }
+  }
+
+  private void checkConflicts(List<Experiment> experiments, OutputLayout layout) throws OutputException,
+      IOException {
+    if (options.force()) {
+      return;
+    }
+    List<String> conflicts = new ArrayList<>();
+    for (Experiment e : experiments) {
+      OutputLayout.Recorded r = layout.recorded(e.name());
+      if (r != null && !e.specHash().equals(r.specHash())) {
+        conflicts.add("--out: experiment \"" + e.name() + "\" in " + options.out() + " was run from a different spec ("
+            + r.source() + ", spec hash " + abbrev(r.specHash()) + "; this spec " + abbrev(e.specHash())
+            + "); rename the experiment, choose another --out, or give --force to replace its tables");
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      throw new OutputException(String.join("\n", conflicts));
+    }
+  }
+
+  private static String abbrev(String hash) {
+    return hash == null ? "none" : hash.substring(0, Math.min(12, hash.length()));
   }
 
   /** Runs every experiment in order; each is published as soon as it completes. */
   public List<ExperimentSummary> run(List<Experiment> experiments) throws OutputException, IOException {
     try (OutputLayout layout = OutputLayout.open(options.out(), spark.sparkContext().hadoopConfiguration())) {
+      checkConflicts(experiments, layout);
       return run(experiments, layout);
     }
   }
 
-  private List<ExperimentSummary> run(List<Experiment> experiments, OutputLayout layout) throws IOException {
+  private List<ExperimentSummary> run(List<Experiment> experiments, OutputLayout layout) throws IOException,
+      OutputException {
     Thread cleanup = new Thread(layout::cleanup, "basinbench-staging-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
@@ -98,7 +145,14 @@ public final class BasinBenchJob {
       layout.claim();
       List<ExperimentSummary> out = new ArrayList<>();
       for (Experiment e : experiments) {
-        out.add(runOne(e, layout));
+        ExperimentSummary done = options.force() ? null : alreadyComplete(e, layout);
+        if (done != null) {
+          err.println("note: experiment " + e.name() + " is already complete in " + options.out()
+              + " (same spec hash); skipped it (--force recomputes)");
+          out.add(done);
+        } else {
+          out.add(runOne(e, layout));
+        }
       }
       return out;
     } finally {
@@ -109,6 +163,28 @@ public final class BasinBenchJob {
         // The JVM is already exiting; the hook runs anyway.
       }
     }
+  }
+
+  /**
+   * The summary of an experiment whose manifest records this very spec and whose tables are
+   * all in place, read back from them; null when it must be run.
+   */
+  private ExperimentSummary alreadyComplete(Experiment e, OutputLayout layout) throws IOException,
+      OutputException {
+    OutputLayout.Recorded r = layout.recorded(e.name());
+    if (r == null || !e.specHash().equals(r.specHash()) || r.tables().isEmpty()) {
+      return null;
+    }
+    for (String t : r.tables()) {
+      if (!layout.exists(layout.published(t, e.name()))) {
+        return null;
+      }
+    }
+    List<Row> cellRows = spark.read().parquet(layout.published(CELLS_TABLE, e.name()).toString())
+        .orderBy(col(Schema.CELL_INDEX)).collectAsList();
+    return new ExperimentSummary(e.name(), r.totalTrials(), cellRows.size(), r.outcomes(), cellRows,
+        r.tables().stream().map(t -> layout.published(t, e.name()).toString()).toList(),
+        layout.manifest(e.name()).toString(), r.seconds(), true);
   }
 
   /** Number of tasks for {@code total} trials. Results never depend on it. */
@@ -133,24 +209,68 @@ public final class BasinBenchJob {
   private ExperimentSummary runOne(Experiment e, OutputLayout layout) throws IOException {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    long total = e.totalTrials();
+    int nCells = e.cells().size();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int parts = partitionsFor(total, jsc.defaultParallelism(), options.partitions());
     Broadcast<Experiment> b = jsc.broadcast(e);
-    LongAccumulator done = jsc.sc().longAccumulator("trials done: " + e.name());
     jsc.setJobGroup("basinbench-" + e.name(), "BasinBench experiment " + e.name(), true);
     try {
-      JavaRDD<Row> rows = jsc.parallelize(ranges(total, parts), parts).mapPartitions(new TrialPartition(b, done));
       boolean traced = staged(e);
-      Dataset<Row> trials = spark.createDataFrame(rows, traced ? Schema.TRIALS_STAGING_SCHEMA : Schema.TRIALS_SCHEMA);
-      long files = Math.max(1, (total + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-      if (parts > files) {
-        trials = trials.repartition((int) files);
+      StructType schema = traced ? Schema.TRIALS_STAGING_SCHEMA : Schema.TRIALS_SCHEMA;
+      long[] done = new long[nCells];
+      WorkPlan plan = WorkPlan.firstRound(nCells, e.trials());
+      Dataset<Row> trials;
+      int rounds = 1;
+      CellCounter counter = counter(jsc, e.name());
+      if (e.adaptive() == null) {
+        trials = roundRows(jsc, b, plan, schema, counter);
+        long files = Math.max(1, (plan.size() + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+        if (trials.rdd().getNumPartitions() > files) {
+          trials = trials.repartition((int) files);
+        }
+        java.util.Arrays.fill(done, e.trials());
+      } else {
+        // Rounds: each is written to staging in full, then its outcomes decide the next one.
+        long[] failures = new long[nCells];
+        List<String> roundPaths = new ArrayList<>();
+        rounds = 0;
+        while (plan.size() > 0) {
+          String path = layout.staged("rounds", e.name()) + "/" + rounds;
+          try (Progress p = progress(e.name() + " round " + (rounds + 1), plan, counter)) {
+            roundRows(jsc, b, plan, schema, counter).write().parquet(path);
+          }
+          roundPaths.add(path);
+          rounds++;
+          for (Row r : spark.read().schema(schema).parquet(path).groupBy(col(Schema.CELL_INDEX))
+              .agg(count(lit(1)).as("n"),
+                  sum(when(col(Schema.OUTCOME).equalTo(Outcome.SUCCESS.name()), 0).otherwise(1)).as("f"))
+              .collectAsList()) {
+            int c = r.getInt(0);
+            done[c] += r.getLong(1);
+            failures[c] += r.getLong(2);
+          }
+          long[] target = new long[nCells];
+          for (int c = 0; c < nCells; c++) {
+            double[] ci = Intervals.wilson(done[c], failures[c]);
+            target[c] = e.adaptive().nextTrials(done[c], failures[c], (ci[1] - ci[0]) / 2);
+          }
+          plan = WorkPlan.nextRound(done, target);
+          counter = counter(jsc, e.name());
+        }
+        long total = 0;
+        for (long d : done) {
+          total += d;
+        }
+        long files = Math.max(1, (total + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+        trials = spark.read().schema(schema).parquet(roundPaths.toArray(String[]::new)).repartition((int) files);
+      }
+      long total = 0;
+      for (long d : done) {
+        total += d;
       }
       // Rows in (cell, trial) order inside each file, whatever the partitioning upstream.
       trials = trials.sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL));
       String stagedTrials = layout.staged(TRIALS_TABLE, e.name());
-      try (Progress p = new Progress(err, e.name(), total, done::value, options.progressTty())) {
+      try (Progress p = e.adaptive() == null ? progress(e.name(), plan, counter) : null) {
         if (traced) {
           // Run the trials once; split the staged rows into their tables.
           String raw = layout.staged(TRACED_TRIALS, e.name());
@@ -215,15 +335,41 @@ public final class BasinBenchJob {
         tables.add(SEGMENTS_TABLE);
         tables.add(CURVATURE_TABLE);
       }
-      String manifest = manifest(e, started, seconds, outcomes, tables);
+      String manifest = manifest(e, started, seconds, outcomes, tables, total, done, rounds);
       layout.publish(e.name(), tables, manifest);
-      return new ExperimentSummary(e.name(), total, e.cells().size(), outcomes, cellRows,
+      return new ExperimentSummary(e.name(), total, nCells, outcomes, cellRows,
           tables.stream().map(t -> layout.published(t, e.name()).toString()).toList(),
-          layout.manifest(e.name()).toString(), seconds);
+          layout.manifest(e.name()).toString(), seconds, false);
     } finally {
       jsc.clearJobGroup();
       b.destroy();
     }
+  }
+
+  private static CellCounter counter(JavaSparkContext jsc, String experiment) {
+    CellCounter c = new CellCounter();
+    jsc.sc().register(c, "trials done: " + experiment);
+    return c;
+  }
+
+  /** The (lazy) rows of one round's trials, in tasks of contiguous round-wide trial numbers. */
+  private Dataset<Row> roundRows(JavaSparkContext jsc, Broadcast<Experiment> b, WorkPlan plan, StructType schema,
+      CellCounter counter) {
+    int parts = partitionsFor(plan.size(), jsc.defaultParallelism(), options.partitions());
+    JavaRDD<Row> rows = jsc.parallelize(ranges(plan.size(), parts), parts)
+        .mapPartitions(new TrialPartition(b, plan, counter));
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private Progress progress(String label, WorkPlan plan, CellCounter counter) {
+    Map<Integer, Long> perCell = new java.util.HashMap<>();
+    for (int blk = 0; blk < plan.cells(); blk++) {
+      perCell.merge(plan.cellOf(blk), plan.blockEnd(blk) - (blk == 0 ? 0 : plan.blockEnd(blk - 1)), Long::sum);
+    }
+    return new Progress(err, label, plan.size(), counter::total, plan.cells(),
+        () -> (int) counter.value().entrySet().stream()
+            .filter(en -> en.getValue() >= perCell.getOrDefault(en.getKey(), Long.MAX_VALUE)).count(),
+        options.progressTty());
   }
 
   /**
@@ -276,7 +422,7 @@ public final class BasinBenchJob {
   }
 
   private String manifest(Experiment e, Instant started, double seconds, Map<String, Long> outcomes,
-      List<String> tableNames) throws IOException {
+      List<String> tableNames, long total, long[] perCell, int rounds) throws IOException {
     ObjectMapper m = new ObjectMapper();
     ObjectNode root = m.createObjectNode();
     root.put("experiment", e.name());
@@ -287,11 +433,33 @@ public final class BasinBenchJob {
     root.put("seed", e.seed());
     root.put("cells", e.cells().size());
     root.put("trialsPerCell", e.trials());
-    root.put("totalTrials", e.totalTrials());
+    root.put("totalTrials", total);
+    if (e.adaptive() != null) {
+      ObjectNode a = root.putObject("adaptive");
+      a.put("halfWidth", e.adaptive().halfWidth());
+      a.put("maxTrials", e.adaptive().maxTrials());
+      a.put("rounds", rounds);
+      a.put("minTrialsPerCell", java.util.Arrays.stream(perCell).min().orElse(0));
+      a.put("maxTrialsPerCell", java.util.Arrays.stream(perCell).max().orElse(0));
+    }
     e.notes().forEach(root.putArray("skippedCombinations")::add);
+    // The spec as expanded: one entry per cell, with the parameter columns of the tables.
+    com.fasterxml.jackson.databind.node.ArrayNode expanded = root.putArray("expanded");
+    for (Cell c : e.cells()) {
+      ObjectNode cell = expanded.addObject();
+      Object[] values = Schema.cellValues(c);
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == null) {
+          continue; // a column that does not apply to this cell
+        }
+        cell.set(Schema.CELL_FIELDS.get(i).name(), m.valueToTree(values[i]));
+      }
+      cell.put("trials", perCell[c.index()]);
+    }
     ObjectNode oc = root.putObject("outcomes");
     outcomes.forEach(oc::put);
     root.put("basinbenchVersion", Version.basinbench());
+    root.put("gitCommit", Version.gitCommit());
     root.put("sparkVersion", spark.version());
     root.put("master", spark.sparkContext().master());
     root.put("startedAt", started.toString());

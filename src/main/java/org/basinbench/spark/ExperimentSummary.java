@@ -6,7 +6,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * What a finished experiment reports back to the driver: its cells-table rows (small: one per
- * cell), outcome totals, where the tables went, and how long it took.
+ * cell), outcome totals, where the tables went, and how long it took; {@code skipped} when
+ * it was already complete in the output directory and read back instead of run.
  */
 public record ExperimentSummary(
     String experiment,
@@ -16,4 +17,5 @@ public record ExperimentSummary(
     List<Row> cellRows,
     List<String> tablePaths,
     String manifestPath,
-    double seconds) {}
+    double seconds,
+    boolean skipped) {}

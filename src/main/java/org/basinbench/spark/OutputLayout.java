@@ -99,6 +99,52 @@ final class OutputLayout implements java.io.Closeable {
     return root;
   }
 
+  /**
+   * What a published manifest records of an experiment.
+   *
+   * @param specHash the spec hash the tables were computed from
+   * @param source the spec file they came from
+   * @param tables the tables it lists
+   * @param totalTrials trials run
+   * @param outcomes outcome totals
+   * @param seconds elapsed time of that run
+   */
+  record Recorded(String specHash, String source, List<String> tables, long totalTrials,
+      java.util.Map<String, Long> outcomes, double seconds) {}
+
+  /**
+   * The manifest of an experiment, or null when none is published.
+   *
+   * @throws OutputException when a manifest exists but cannot be read as one
+   */
+  Recorded recorded(String experiment) throws IOException, OutputException {
+    Path path = manifest(experiment);
+    if (!fs.exists(path)) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.JsonNode m;
+    try (java.io.InputStream in = fs.open(path)) {
+      m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new OutputException("--out: " + path + " is not a readable BasinBench manifest (" + e.getMessage()
+          + "); delete it, or give --force to recompute experiment " + experiment);
+    }
+    if (m == null || !m.path("specHash").isTextual()) {
+      throw new OutputException("--out: " + path + " is not a BasinBench manifest (no specHash); delete it, or"
+          + " give --force to recompute experiment " + experiment);
+    }
+    List<String> tables = new ArrayList<>();
+    m.path("tables").fieldNames().forEachRemaining(tables::add);
+    java.util.Map<String, Long> outcomes = new java.util.LinkedHashMap<>();
+    m.path("outcomes").fields().forEachRemaining(en -> outcomes.put(en.getKey(), en.getValue().asLong()));
+    return new Recorded(m.get("specHash").asText(), m.path("source").asText(""), tables,
+        m.path("totalTrials").asLong(), outcomes, m.path("elapsedSeconds").asDouble());
+  }
+
+  boolean exists(Path p) throws IOException {
+    return fs.exists(p);
+  }
+
   String staged(String table, String experiment) {
     return new Path(new Path(staging, table), "experiment=" + experiment).toString();
   }

@@ -2,11 +2,12 @@ package org.basinbench.spark;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * A progress line on stderr while trials run: experiment, trials done / total, rate, elapsed
- * and ETA. On a terminal one line is redrawn in place; otherwise a plain line is printed every
+ * A progress line on stderr while trials run: experiment, cells done / total, trials done /
+ * total, rate, elapsed and ETA. On a terminal one line is redrawn in place; otherwise a plain line is printed every
  * {@link #PLAIN_INTERVAL_MS} so that logs stay readable. Counts come from an accumulator that
  * Spark merges as each task ends, so they advance task by task.
  */
@@ -20,16 +21,21 @@ final class Progress implements AutoCloseable {
   private final String label;
   private final long total;
   private final LongSupplier done;
+  private final IntSupplier cellsDone;
+  private final int cells;
   private final boolean tty;
   private final long startNanos = System.nanoTime();
   private final Thread thread;
   private volatile boolean running = true;
 
-  Progress(PrintStream err, String label, long total, LongSupplier done, boolean tty) {
+  Progress(PrintStream err, String label, long total, LongSupplier done, int cells, IntSupplier cellsDone,
+      boolean tty) {
     this.err = err;
     this.label = label;
     this.total = total;
     this.done = done;
+    this.cells = cells;
+    this.cellsDone = cellsDone;
     this.tty = tty;
     this.thread = new Thread(this::loop, "basinbench-progress");
     thread.setDaemon(true);
@@ -55,8 +61,8 @@ final class Progress implements AutoCloseable {
     double elapsed = (System.nanoTime() - startNanos) / 1e9;
     double rate = elapsed > 0 ? d / elapsed : 0;
     String eta = d > 0 && d < total ? clock((total - d) / rate) : (d >= total ? "0:00" : "--:--");
-    String line = String.format(Locale.ROOT, "[%s] trials %d/%d (%.1f%%)  %.0f/s  elapsed %s  eta %s", label, d,
-        total, 100.0 * d / total, rate, clock(elapsed), eta);
+    String line = String.format(Locale.ROOT, "[%s] cells %d/%d  trials %d/%d (%.1f%%)  %.0f/s  elapsed %s  eta %s",
+        label, Math.min(cellsDone.getAsInt(), cells), cells, d, total, 100.0 * d / total, rate, clock(elapsed), eta);
     if (tty) {
       err.print("\r" + line + "\u001b[K" + (last ? "\n" : ""));
     } else {

@@ -14,6 +14,14 @@ public final class Sessions {
    * progress bar is off because BasinBench draws its own.
    */
   public static SparkSession create(String master) {
+    return create(master, false, false);
+  }
+
+  /**
+   * As {@link #create(String)}; {@code ui} starts the web UI of a local run (bound to
+   * 127.0.0.1 like the driver), {@code consoleProgress} turns Spark's progress bar on.
+   */
+  public static SparkSession create(String master, boolean ui, boolean consoleProgress) {
     SparkConf conf = new SparkConf(); // picks up spark.* system properties set by spark-submit
     if (master != null) {
       conf.setMaster(master);
@@ -22,11 +30,11 @@ public final class Sessions {
     }
     conf.setIfMissing("spark.app.name", "BasinBench");
     if (conf.get("spark.master").startsWith("local")) {
-      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.ui.enabled", Boolean.toString(ui));
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
-    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    conf.setIfMissing("spark.ui.showConsoleProgress", Boolean.toString(consoleProgress));
     // The trials schema is wide; without this Spark warns that it truncated a plan string.
     conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
     return SparkSession.builder().config(conf).getOrCreate();

@@ -5,21 +5,22 @@ import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.util.LongAccumulator;
 import org.basinbench.run.TrialRunner;
 import org.basinbench.spec.Experiment;
 
 /**
  * The executor side: one {@link TrialRunner} (and its scratch) per partition, reused across
- * the partition's trials; rows are produced lazily, one trial at a time. Global index
- * {@code g} is trial {@code g % trials} of cell {@code g / trials}.
+ * the partition's trials; rows are produced lazily, one trial at a time. Round-wide trial
+ * number {@code g} names a (cell, trial) pair through the round's {@link WorkPlan}.
  */
 final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row> {
   private final Broadcast<Experiment> experiment;
-  private final LongAccumulator done;
+  private final WorkPlan plan;
+  private final CellCounter done;
 
-  TrialPartition(Broadcast<Experiment> experiment, LongAccumulator done) {
+  TrialPartition(Broadcast<Experiment> experiment, WorkPlan plan, CellCounter done) {
     this.experiment = experiment;
+    this.plan = plan;
     this.done = done;
   }
 
@@ -47,14 +48,15 @@ final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row>
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        int cell = (int) (next / e.trials());
-        int trial = (int) (next % e.trials());
+        int b = plan.block(next);
+        int cell = plan.cellOf(b);
+        int trial = (int) plan.trialOf(b, next);
         next++;
         if (cellValues[cell] == null) {
           cellValues[cell] = Schema.cellValues(e.cells().get(cell));
         }
         Row row = Schema.trialRow(cellValues[cell], runner.run(cell, trial), BasinBenchJob.staged(e));
-        done.add(1);
+        done.add(cell);
         return row;
       }
     };

@@ -9,11 +9,12 @@ import java.util.List;
  * @param name the experiment's safe identifier (directory name of its tables)
  * @param description free text from the spec ("" when absent)
  * @param seed the spec seed; every trial seed is derived from it and the trial's identity
- * @param trials trials per cell
+ * @param trials trials per cell (with {@code adaptive}, of the first round)
  * @param success how end points are labelled
  * @param segments the segment kinds whose curvature is measured in every trial (may be empty)
  * @param trajectories whether to keep the solvers' iterates at their checkpoints and write the
  *     trajectory table (large: one row per trial and checkpoint)
+ * @param adaptive adaptive trial counts, or null: every cell runs exactly {@code trials}
  * @param cells the expanded cells, in expansion order
  * @param notes grid combinations skipped because they break a cross-field rule, one line each
  * @param specJson the experiment's JSON as given, keys sorted (provenance)
@@ -28,6 +29,7 @@ public record Experiment(
     SuccessCriteria success,
     List<SegmentKind> segments,
     boolean trajectories,
+    Adaptive adaptive,
     List<Cell> cells,
     List<String> notes,
     String specJson,
@@ -41,7 +43,7 @@ public record Experiment(
     notes = List.copyOf(notes);
   }
 
-  /** Total trial count, {@code cells x trials}. */
+  /** Trial count of the first round, {@code cells x trials} (the total, unless adaptive). */
   public long totalTrials() {
     return (long) cells.size() * trials;
   }

@@ -69,7 +69,13 @@ public final class SpecParser {
       Field.array("solvers", true),
       Field.object("success", false),
       Field.object("statistics", false),
-      Field.bool("trajectories", false));
+      Field.bool("trajectories", false),
+      Field.object("adaptive", false));
+
+  /** Adaptive trials: the interval's target half-width and the per-cell cap. */
+  static final List<Field> ADAPTIVE = List.of(
+      Field.number("halfWidth", true, null, 0, true, 0.5, false),
+      Field.integer("maxTrials", true, null, 1, MAX_TRIALS, false));
 
   static final List<Field> COUNTEREXAMPLE = List.of(
       Field.string("family", true, null, List.of(InstanceSpec.Counterexample.FAMILY)),
@@ -331,6 +337,20 @@ public final class SpecParser {
     if (s.containsKey("relError") && s.containsKey("spuriousDist")) {
       success = new SuccessCriteria(s.get("relError").get(0).doubleValue(), s.get("spuriousDist").get(0).doubleValue());
     }
+    Adaptive adaptive = null;
+    if (top.containsKey("adaptive")) {
+      Map<String, List<JsonNode>> a = readSection(top.get("adaptive").get(0), path + ".adaptive", ADAPTIVE, p);
+      if (a.containsKey("halfWidth") && a.containsKey("maxTrials") && top.containsKey("trials")) {
+        int first = top.get("trials").get(0).intValue();
+        int cap = a.get("maxTrials").get(0).intValue();
+        if (cap < first) {
+          p.add(path + ".adaptive.maxTrials", "must be >= trials (" + first + "), the first round of every cell;"
+              + " got " + cap);
+        } else {
+          adaptive = new Adaptive(a.get("halfWidth").get(0).doubleValue(), cap);
+        }
+      }
+    }
     List<SegmentKind> segments = new ArrayList<>();
     if (top.containsKey("statistics")) {
       Map<String, List<JsonNode>> st = readSection(top.get("statistics").get(0), path + ".statistics", STATISTICS, p);
@@ -471,9 +491,11 @@ public final class SpecParser {
       return null;
     }
     int trials = top.get("trials").get(0).intValue();
-    if (cellCount * trials > MAX_TOTAL_TRIALS) {
-      p.add(path + ".trials", cellCount + " cells x " + trials + " trials = " + cellCount * trials
-          + " runs; at most " + MAX_TOTAL_TRIALS + " are allowed in one experiment (split the study)");
+    long perCell = adaptive == null ? trials : adaptive.maxTrials();
+    if (cellCount * perCell > MAX_TOTAL_TRIALS) {
+      p.add(path + (adaptive == null ? ".trials" : ".adaptive.maxTrials"), cellCount + " cells x " + perCell
+          + " trials = " + cellCount * perCell + " runs; at most " + MAX_TOTAL_TRIALS
+          + " are allowed in one experiment (split the study)");
       return null;
     }
     List<Cell> cells = new ArrayList<>();
@@ -502,7 +524,7 @@ public final class SpecParser {
     }
     String specJson = Canonical.sorted(node).toString();
     return new Experiment(name, text(top, "description"), top.get("seed").get(0).longValue(), trials, success,
-        segments, top.get("trajectories").get(0).booleanValue(), cells, notes, specJson, Canonical.sha256(specJson), source);
+        segments, top.get("trajectories").get(0).booleanValue(), adaptive, cells, notes, specJson, Canonical.sha256(specJson), source);
   }
 
   private static boolean looksNumeric(String s) {
@@ -730,11 +752,130 @@ public final class SpecParser {
       return List.of();
     }
     int before = p.size();
-    Map<String, List<JsonNode>> values = readSection(node, path, byTag.get(tagNode.textValue()), p);
+    List<Field> fields = byTag.get(tagNode.textValue());
+    List<List<String>> groups = node.has(ZIP) ? zipGroups(node.get(ZIP), path + "." + ZIP, fields, p) : List.of();
+    com.fasterxml.jackson.databind.node.ObjectNode plain = ((com.fasterxml.jackson.databind.node.ObjectNode) node)
+        .deepCopy();
+    plain.remove(ZIP);
+    Set<String> zipped = new HashSet<>();
+    groups.forEach(zipped::addAll);
+    Map<String, List<JsonNode>> values = readSection(plain, path, fields, p, zipped);
     if (p.size() > before) {
       return List.of();
     }
-    return cartesian(values);
+    List<List<Map<String, JsonNode>>> axes = axes(values, groups, path, p);
+    if (p.size() > before) {
+      return List.of();
+    }
+    return cartesian(axes);
+  }
+
+  /** The section key that names groups of swept fields that vary together. */
+  static final String ZIP = "zip";
+
+  /**
+   * Reads a section's {@code zip}: a list of groups, each a list of two or more distinct
+   * sweepable field names of the section, no field in two groups.
+   */
+  private static List<List<String>> zipGroups(JsonNode zip, String path, List<Field> fields, Problems p) {
+    List<String> sweepable = fields.stream().filter(Field::sweepable).map(Field::name).toList();
+    String shape = "a list of groups of field names, e.g. [[\"alpha\", \"epsilon\"]]";
+    if (!zip.isArray() || zip.isEmpty()) {
+      p.add(path, "must be " + shape + "; got " + kind(zip));
+      return List.of();
+    }
+    List<List<String>> groups = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int g = 0; g < zip.size(); g++) {
+      JsonNode group = zip.get(g);
+      String gpath = path + "[" + g + "]";
+      if (!group.isArray() || group.size() < 2) {
+        p.add(gpath, "must be a list of at least two field names that vary together; got "
+            + (group.isArray() ? "a list of " + group.size() : kind(group)));
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < group.size(); i++) {
+        JsonNode v = group.get(i);
+        String where = gpath + "[" + i + "]";
+        if (!v.isTextual() || !sweepable.contains(v.textValue())) {
+          p.add(where, "must name a sweepable field of this section (" + String.join(", ", sweepable) + "); got "
+              + (v.isTextual() ? "\"" + v.textValue() + "\"" + Names.suggestion(v.textValue(), sweepable) : kind(v)));
+        } else if (!seen.add(v.textValue())) {
+          p.add(where, "\"" + v.textValue() + "\" is already in a zip group; a field varies with one group only");
+        } else {
+          names.add(v.textValue());
+        }
+      }
+      if (names.size() == group.size()) {
+        groups.add(names);
+      }
+    }
+    return groups;
+  }
+
+  /**
+   * The grid axes of a section, in field order: one axis per swept field, except that the
+   * fields of a zip group form one axis whose k-th point sets each of them to its k-th value
+   * (so their lists must have the same length, and no two points may repeat).
+   */
+  private static List<List<Map<String, JsonNode>>> axes(Map<String, List<JsonNode>> values,
+      List<List<String>> groups, String path, Problems p) {
+    List<List<Map<String, JsonNode>>> axes = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    for (Map.Entry<String, List<JsonNode>> e : values.entrySet()) {
+      if (done.contains(e.getKey())) {
+        continue;
+      }
+      List<String> group = groups.stream().filter(g -> g.contains(e.getKey())).findFirst().orElse(null);
+      if (group == null) {
+        List<Map<String, JsonNode>> axis = new ArrayList<>();
+        for (JsonNode v : e.getValue()) {
+          Map<String, JsonNode> point = new LinkedHashMap<>();
+          point.put(e.getKey(), v);
+          axis.add(point);
+        }
+        axes.add(axis);
+        continue;
+      }
+      done.addAll(group);
+      int length = -1;
+      boolean ok = true;
+      for (String f : group) {
+        List<JsonNode> list = values.get(f);
+        if (list == null) {
+          p.add(path + "." + f, "is in a zip group but has no value; give it a list like the group's other fields");
+          ok = false;
+        } else if (length < 0) {
+          length = list.size();
+        } else if (list.size() != length) {
+          p.add(path + "." + ZIP, "zipped fields vary together, so their lists need the same length; "
+              + group.get(0) + " has " + length + " value(s), " + f + " has " + list.size());
+          ok = false;
+        }
+      }
+      if (!ok) {
+        continue;
+      }
+      List<Map<String, JsonNode>> axis = new ArrayList<>();
+      Set<String> tuples = new HashSet<>();
+      for (int k = 0; k < length; k++) {
+        Map<String, JsonNode> point = new LinkedHashMap<>();
+        for (String f : group) {
+          point.put(f, values.get(f).get(k));
+        }
+        if (!tuples.add(point.values().stream().map(v -> Double.toString(v.doubleValue())).toList().toString())) {
+          p.add(path + "." + ZIP, "zip group " + group + " repeats the point " + point.values()
+              + " at position " + k + "; identical cells would be run twice");
+          ok = false;
+        }
+        axis.add(point);
+      }
+      if (ok) {
+        axes.add(axis);
+      }
+    }
+    return axes;
   }
 
   /**
@@ -743,6 +884,15 @@ public final class SpecParser {
    * per field in declaration order, its value list (one value unless swept).
    */
   static Map<String, List<JsonNode>> readSection(JsonNode node, String path, List<Field> fields, Problems p) {
+    return readSection(node, path, fields, p, Set.of());
+  }
+
+  /**
+   * As {@link #readSection(JsonNode, String, List, Problems)}; the lists of {@code zipped}
+   * fields may repeat a value (their points are checked for repeats as tuples).
+   */
+  static Map<String, List<JsonNode>> readSection(JsonNode node, String path, List<Field> fields, Problems p,
+      Set<String> zipped) {
     Map<String, List<JsonNode>> out = new LinkedHashMap<>();
     if (!node.isObject()) {
       p.add(path, "expected an object, got " + kind(node));
@@ -782,7 +932,7 @@ public final class SpecParser {
         for (int i = 0; i < v.size(); i++) {
           JsonNode e = v.get(i);
           if (checkValue(f, e, fpath + "[" + i + "]", p)) {
-            if (!distinct.add(e.doubleValue())) {
+            if (!zipped.contains(f.name()) && !distinct.add(e.doubleValue())) {
               p.add(fpath + "[" + i + "]", "repeats the value " + e + "; identical cells would be run twice");
               ok = false;
             }
@@ -859,16 +1009,16 @@ public final class SpecParser {
     return true;
   }
 
-  /** Cartesian product of the value lists, the last field varying fastest. */
-  static List<Map<String, JsonNode>> cartesian(Map<String, List<JsonNode>> values) {
+  /** Cartesian product of grid axes (each a list of partial assignments), the last varying fastest. */
+  static List<Map<String, JsonNode>> cartesian(List<List<Map<String, JsonNode>>> axes) {
     List<Map<String, JsonNode>> out = new ArrayList<>();
     out.add(new LinkedHashMap<>());
-    for (Map.Entry<String, List<JsonNode>> axis : values.entrySet()) {
-      List<Map<String, JsonNode>> next = new ArrayList<>(out.size() * axis.getValue().size());
+    for (List<Map<String, JsonNode>> axis : axes) {
+      List<Map<String, JsonNode>> next = new ArrayList<>(out.size() * axis.size());
       for (Map<String, JsonNode> partial : out) {
-        for (JsonNode v : axis.getValue()) {
+        for (Map<String, JsonNode> point : axis) {
           Map<String, JsonNode> m = new LinkedHashMap<>(partial);
-          m.put(axis.getKey(), v);
+          m.putAll(point);
           next.add(m);
         }
       }

@@ -467,4 +467,67 @@ class SpecParserTest {
     assertProblem(problems(base.replace("[0, 0.5, 1]", "1.5")), "$.init.gamma", "a number in [0, 1]");
     assertProblem(problems(base.replace(", \"gamma\": [0, 0.5, 1]", "")), "$.init.gamma", "missing required field");
   }
+
+  /** A zip group varies its fields together: 3 (alpha, epsilon) points x 2 ranks = 6 cells, not 18. */
+  @Test
+  void zipGroupsVaryTogetherInsteadOfTheCartesianProduct() throws SpecException {
+    Experiment e = one(with("\"alpha\": [0.2, 0.5, 0.9], \"epsilon\": 0.5",
+        "\"alpha\": [0.2, 0.5, 0.5], \"epsilon\": [0.9, 0.5, 0.1], \"zip\": [[\"alpha\", \"epsilon\"]]"));
+    assertEquals(6, e.cells().size());
+    Set<String> pairs = e.cells().stream().map(c -> {
+      InstanceSpec.Counterexample ce = (InstanceSpec.Counterexample) c.instance();
+      return ce.alpha() + "/" + ce.epsilon();
+    }).collect(Collectors.toSet());
+    assertEquals(Set.of("0.2/0.9", "0.5/0.5", "0.5/0.1"), pairs, "a zipped list may repeat a value");
+    // Zip also works in solver sections.
+    Experiment s = one(with("{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 4000, \"tol\": 1e-8}",
+        "{\"name\": \"pgd\", \"step\": [0.05, 0.1], \"maxIter\": [4000, 2000], \"zip\": [[\"step\", \"maxIter\"]]}"));
+    assertEquals(2 * one(EXAMPLE).cells().size(), s.cells().size(), "2 zipped solver points per instance");
+  }
+
+  @Test
+  void badZipGroupsAreReportedWithTheirPath() {
+    assertProblem(problems(with("\"alpha\": [0.2, 0.5, 0.9], \"epsilon\": 0.5",
+            "\"alpha\": [0.2, 0.5, 0.9], \"epsilon\": [0.5, 0.4], \"zip\": [[\"alpha\", \"epsilon\"]]")),
+        "$.instance.zip", "same length", "alpha has 3 value(s), epsilon has 2");
+    assertProblem(problems(with("\"epsilon\": 0.5", "\"epsilon\": 0.5, \"zip\": [[\"alpha\", \"epsilonn\"]]")),
+        "$.instance.zip[0][1]", "did you mean \"epsilon\"");
+    assertProblem(problems(with("\"epsilon\": 0.5", "\"epsilon\": 0.5, \"zip\": [[\"alpha\"]]")),
+        "$.instance.zip[0]", "at least two");
+    assertProblem(problems(with("\"epsilon\": 0.5",
+        "\"epsilon\": [0.5, 0.6, 0.7], \"zip\": [[\"alpha\", \"epsilon\"], [\"epsilon\", \"r\"]]")),
+        "$.instance.zip[1][0]", "already in a zip group");
+    assertProblem(problems(with("\"alpha\": [0.2, 0.5, 0.9], \"epsilon\": 0.5",
+            "\"alpha\": [0.2, 0.2], \"epsilon\": [0.5, 0.5], \"zip\": [[\"alpha\", \"epsilon\"]]")),
+        "$.instance.zip", "repeats the point");
+    assertProblem(problems(with("\"epsilon\": 0.5", "\"epsilon\": 0.5, \"zip\": \"alpha\"")),
+        "$.instance.zip", "list of groups");
+  }
+
+  @Test
+  void adaptiveTrialsAreValidated() throws SpecException {
+    Experiment e = one(with("\"trials\": 1000,", "\"trials\": 1000, \"adaptive\": {\"halfWidth\": 0.01, \"maxTrials\": 50000},"));
+    assertEquals(0.01, e.adaptive().halfWidth());
+    assertEquals(50000, e.adaptive().maxTrials());
+    assertEquals(null, one(EXAMPLE).adaptive());
+    assertProblem(problems(with("\"trials\": 1000,", "\"trials\": 1000, \"adaptive\": {\"halfWidth\": 0.01, \"maxTrials\": 500},")),
+        "$.adaptive.maxTrials", "must be >= trials (1000)");
+    assertProblem(problems(with("\"trials\": 1000,", "\"trials\": 1000, \"adaptive\": {\"halfWidth\": 0.7, \"maxTrials\": 5000},")),
+        "$.adaptive.halfWidth", "(0, 0.5]");
+    assertProblem(problems(with("\"trials\": 1000,", "\"trials\": 1000, \"adaptive\": {\"maxTrials\": 5000},")),
+        "$.adaptive.halfWidth", "missing required field");
+  }
+
+  /** The next round's size: at least double, the normal-approximation estimate when larger, capped. */
+  @Test
+  void adaptiveRoundSizes() {
+    Adaptive a = new Adaptive(0.01, 100_000);
+    assertEquals(1000, a.nextTrials(1000, 0, 0.005), "target met: done");
+    assertEquals(5000, new Adaptive(0.01, 5000).nextTrials(5000, 2500, 0.0139), "cap reached: done");
+    // p = 0.5: z^2 / 4 / 0.01^2 = 9604 trials needed.
+    assertEquals(9604, a.nextTrials(1000, 498, 0.031));
+    // p near 0: the estimate is small, so the count doubles.
+    assertEquals(2000, a.nextTrials(1000, 0, 0.0019 + 0.01));
+    assertEquals(100_000, new Adaptive(0.001, 100_000).nextTrials(1000, 500, 0.03), "capped");
+  }
 }

@@ -142,4 +142,72 @@ class MainTest {
     assertTrue(Files.exists(out.resolve("manifests/cli.json")));
     assertFalse(TestSpark.session().sparkContext().isStopped(), "the host's session is left running");
   }
+
+  /** A BasinBench output directory with an earlier experiment's manifest in it. */
+  Path earlierRun() throws IOException {
+    Path out = Files.createDirectories(tmp.resolve("earlier"));
+    Files.writeString(out.resolve(".basinbench"), "BasinBench output directory\n");
+    Files.createDirectories(out.resolve("manifests"));
+    Files.writeString(out.resolve("manifests/cli.json"),
+        "{\"experiment\": \"cli\", \"specHash\": \"0123456789abcdef\", \"source\": \"old.json\", \"tables\": {}}\n");
+    return out;
+  }
+
+  /**
+   * Every class of invalid input: exit code 2, one line per problem naming the field (or the
+   * position) and what is allowed, every problem of the file at once, and the output
+   * directory exactly as it was.
+   */
+  @Test
+  void everyErrorClassExitsTwoNamesTheProblemAndLeavesTheOutputUnchanged() throws IOException {
+    Path out = earlierRun();
+    List<Path> before = listing(out);
+    String[][] cases = {
+        {"{\"experiment\": \"cli\", \"seed\": 1,\n  \"trials\": }", "malformed JSON at line 2, column"},
+        {VALID.replace("\"trials\"", "\"trails\""), "$.trails: unknown field (did you mean \"trials\"?)"},
+        {VALID.replace("\"trials\": 6", "\"trials\": \"six\""), "$.trials: must be an integer in [1, "},
+        {VALID.replace("\"r\": 1,", "\"r\": 3,"), "r + rStar must be <= n (Theorem 2"},
+        {VALID.replace("{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 2000}", "{\"name\": \"hals\"}"),
+            "$.solvers[0].name: solver \"hals\" does not apply"},
+        {VALID.replace("\"bound\": 1.0", "\"bound\": -1"), "$.init.bound: must be a number > 0; got -1"},
+    };
+    for (String[] c : cases) {
+      Result r = exec("run", spec("case.json", c[0]).toString(), "--out", out.toString());
+      assertEquals(Main.INVALID, r.code(), c[1]);
+      assertTrue(r.err().contains(c[1]), "expected " + c[1] + " in " + r.err());
+      assertEquals(before, listing(out), "output unchanged: " + c[1]);
+    }
+    // Several problems in one file: all reported, one line each.
+    Result many = exec("run", spec("many.json", VALID.replace("\"trials\": 6", "\"trials\": 0")
+        .replace("\"step\": 0.05", "\"step\": -0.05").replace("\"seed\": 1", "\"sede\": 1")).toString(),
+        "--out", out.toString());
+    assertEquals(Main.INVALID, many.code());
+    List<String> lines = many.err().lines().toList();
+    assertTrue(lines.stream().anyMatch(l -> l.contains("$.trials: must be an integer in [1,")), many.err());
+    assertTrue(lines.stream().anyMatch(l -> l.contains("$.solvers[0].step: must be a number > 0")), many.err());
+    assertTrue(lines.stream().anyMatch(l -> l.contains("$.sede: unknown field (did you mean \"seed\"?)")), many.err());
+    assertTrue(lines.stream().anyMatch(l -> l.contains("$.seed: missing required field")), many.err());
+    assertTrue(many.err().contains("invalid: 4 problem(s); nothing was run or written"), many.err());
+    assertEquals(before, listing(out));
+  }
+
+  /** The same experiment name from a different spec is refused (exit 2, nothing written) unless --force. */
+  @Test
+  void aDifferentSpecUnderAnExistingNameIsRefused() throws IOException {
+    TestSpark.session();
+    Path out = earlierRun();
+    List<Path> before = listing(out);
+    Result r = exec("run", spec("good.json", VALID).toString(), "--out", out.toString());
+    assertEquals(Main.INVALID, r.code(), r.err());
+    assertTrue(r.err().contains("experiment \"cli\"") && r.err().contains("was run from a different spec (old.json")
+        && r.err().contains("--force"), r.err());
+    assertEquals(before, listing(out));
+    Result forced = exec("run", spec("good.json", VALID).toString(), "--out", out.toString(), "--force");
+    assertEquals(Main.OK, forced.code(), forced.err());
+    assertTrue(Files.isDirectory(out.resolve("trials/experiment=cli")));
+    Result again = exec("run", spec("good.json", VALID).toString(), "--out", out.toString());
+    assertEquals(Main.OK, again.code(), again.err());
+    assertTrue(again.out().contains("already complete, not rerun"), again.out());
+    assertEquals(Main.INVALID, exec("run", "x.json", "--force=yes").code(), "a flag takes no value");
+  }
 }

@@ -40,11 +40,13 @@ public final class Main {
       Usage:
         basinbench run SPEC.json [SPEC.json ...] [--out DIR] [--master URL] [--partitions N] [--force]
         basinbench validate SPEC.json [SPEC.json ...]
+        basinbench schema
         basinbench --help | --version
 
       Commands:
         run        run every experiment of the specs on Spark, write Parquet tables under DIR
         validate   check specs and print their expanded grids, without running anything
+        schema     print the JSON Schema of the spec language (the file jobs/schema/basinbench.schema.json)
 
       Run 'basinbench COMMAND --help' for a command's options.
       Exit codes: 0 success, 2 invalid input (spec, arguments, output path), 1 other failure.
@@ -121,7 +123,14 @@ public final class Main {
         case "validate" -> {
           return validate(rest);
         }
-        default -> throw new UsageException("unknown command '" + cmd + "'; commands: run, validate (see --help)");
+        case "schema" -> {
+          if (!rest.isEmpty()) {
+            throw new UsageException("'schema' takes no arguments; it prints the spec language's JSON Schema");
+          }
+          out.print(org.basinbench.spec.SpecSchema.generate());
+          return OK;
+        }
+        default -> throw new UsageException("unknown command '" + cmd + "'; commands: run, validate, schema (see --help)");
       }
     } catch (UsageException e) {
       err.println("basinbench: " + e.getMessage());
@@ -230,12 +239,23 @@ public final class Main {
       return INVALID;
     }
     for (Experiment e : experiments) {
-      long maxIterations = 0;
+      // Upper bounds: every trial runs its whole budget (most converge long before).
+      int perCell = e.adaptive() == null ? e.trials() : e.adaptive().maxTrials();
+      double maxIterations = 0;
+      double flops = 0;
       for (Cell c : e.cells()) {
-        maxIterations += (long) c.solver().maxIter() * e.trials();
+        double its = (double) c.solver().maxIter() * perCell;
+        maxIterations += its;
+        flops += its * c.instance().flopsPerIteration();
       }
-      out.printf(Locale.ROOT, "%s (%s): %d cells x %d trials = %d runs, at most %.3g solver iterations%n",
-          e.name(), e.source(), e.cells().size(), e.trials(), e.totalTrials(), (double) maxIterations);
+      String runs = e.adaptive() == null ? e.totalTrials() + " runs"
+          : e.totalTrials() + " runs in the first round, at most " + (long) e.cells().size() * perCell
+              + " (adaptive: interval half-width " + e.adaptive().halfWidth() + ")";
+      out.printf(Locale.ROOT, "%s (%s): %d cells x %d trials = %s%n", e.name(), e.source(), e.cells().size(),
+          e.trials(), runs);
+      out.printf(Locale.ROOT, "  work: at most %.3g solver iterations, %s (every trial using its whole budget)%n",
+          maxIterations, Double.isFinite(flops) ? String.format(Locale.ROOT, "about %.3g GFLOP", flops / 1e9)
+              : "flops unknown");
       e.notes().forEach(n -> out.println("  note: " + n));
       for (Cell c : e.cells()) {
         out.println("  " + c.cellId() + "  " + describe(c));

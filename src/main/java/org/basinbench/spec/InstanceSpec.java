@@ -70,6 +70,14 @@ public sealed interface InstanceSpec extends Serializable
     return false;
   }
 
+  /**
+   * Floating-point operations of one loss-and-gradient evaluation, to leading order: the work
+   * estimate that {@code basinbench validate} prints (NaN when unknown).
+   */
+  default double flopsPerIteration() {
+    return Double.NaN;
+  }
+
   /** What is known of the instance's RIP constant, and how the certificates measure it. */
   Certificates.Delta ripDelta();
 
@@ -97,6 +105,12 @@ public sealed interface InstanceSpec extends Serializable
     @Override
     public boolean factored() {
       return ASYMMETRIC.equals(variant);
+    }
+
+    /** Forming U U^T (or L R^T) and the gradient's product with U: about 4 n^2 r. */
+    @Override
+    public double flopsPerIteration() {
+      return 4.0 * n * n * r;
     }
     public static final String THEOREM2 = "theorem2";
     public static final String IDENTITY = "identity";
@@ -189,6 +203,12 @@ public sealed interface InstanceSpec extends Serializable
    * after scaling, with the degenerate critical point x_bad = (0, 1/sqrt 2).
    */
   record RipHalfSpec() implements InstanceSpec {
+    /** Three measurements of a 2 x 2 matrix: a few dozen operations. */
+    @Override
+    public double flopsPerIteration() {
+      return 40;
+    }
+
     @Override
     public String family() {
       return RipHalf.FAMILY;
@@ -243,6 +263,12 @@ public sealed interface InstanceSpec extends Serializable
    * instances ({@link PlantedNmf}).
    */
   record PlantedNmfSpec(PlantedNmf params, int draws) implements InstanceSpec {
+    /** The model L R^T and the two gradient products: 6 n m r. */
+    @Override
+    public double flopsPerIteration() {
+      return 6.0 * params.n() * params.m() * params.r();
+    }
+
     @Override
     public boolean factored() {
       return true;
@@ -308,6 +334,12 @@ public sealed interface InstanceSpec extends Serializable
 
   /** Gaussian sensing with a nonnegative truth ({@link GaussianSensing}), {@code draws} instances. */
   record GaussianSensingSpec(GaussianSensing params, int draws) implements InstanceSpec {
+    /** Applying the dense m x n^2 operator and its adjoint: 4 m n^2, plus 4 n^2 r for U U^T and the product. */
+    @Override
+    public double flopsPerIteration() {
+      return 4.0 * params.m() * params.n() * params.n() + 4.0 * params.n() * params.n() * params.r();
+    }
+
     @Override
     public String family() {
       return GaussianSensing.FAMILY;
@@ -365,6 +397,12 @@ public sealed interface InstanceSpec extends Serializable
 
   /** Robust l1 sensing with outliers ({@link RobustSensing}), {@code draws} instances. */
   record RobustSensingSpec(RobustSensing params, int draws) implements InstanceSpec {
+    /** Applying the dense m x n^2 operator and its adjoint: 4 m n^2, plus 4 n^2 r for U U^T and the product. */
+    @Override
+    public double flopsPerIteration() {
+      return 4.0 * params.m() * params.n() * params.n() + 4.0 * params.n() * params.n() * params.r();
+    }
+
     @Override
     public boolean smooth() {
       return false;

@@ -59,7 +59,11 @@ public final class SpecParser {
   /** A cap on one experiment's size; a bigger study belongs in several experiments. */
   static final long MAX_TOTAL_TRIALS = 1_000_000_000L;
 
+  /** Top-level key naming the JSON Schema for editors; ignored (and not part of the spec hash). */
+  static final String SCHEMA_KEY = "$schema";
+
   static final List<Field> TOP = List.of(
+      Field.string(SCHEMA_KEY, false, null, List.of()),
       Field.string("experiment", true, null, List.of()),
       Field.string("description", false, "", List.of()),
       new Field("seed", Field.Type.INTEGER, true, null, Double.NaN, false, Double.NaN, List.of(), false),
@@ -522,7 +526,12 @@ public final class SpecParser {
     if (p.size() > before) {
       return null;
     }
-    String specJson = Canonical.sorted(node).toString();
+    JsonNode hashed = node;
+    if (node.has(SCHEMA_KEY)) {
+      hashed = node.deepCopy();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) hashed).remove(SCHEMA_KEY);
+    }
+    String specJson = Canonical.sorted(hashed).toString();
     return new Experiment(name, text(top, "description"), top.get("seed").get(0).longValue(), trials, success,
         segments, top.get("trajectories").get(0).booleanValue(), adaptive, cells, notes, specJson, Canonical.sha256(specJson), source);
   }

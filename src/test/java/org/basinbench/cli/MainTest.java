@@ -79,6 +79,7 @@ class MainTest {
     assertEquals(Main.OK, r.code(), r.err());
     assertTrue(r.out().contains("cli (" + tmp.resolve("v.json") + "): 1 cells x 6 trials = 6 runs"), r.out());
     assertTrue(r.out().contains("valid: 1 experiment(s)"), r.out());
+    assertTrue(r.out().contains("work: at most 1.20e+04 solver iterations, about "), r.out());
   }
 
   @Test

@@ -239,4 +239,31 @@ class RunManagementTest {
     assertTrue(m.get("adaptive").get("rounds").asInt() > 1);
     assertEquals(m.get("totalTrials").asLong(), cells.stream().mapToLong(c -> c.<Long>getAs(Schema.TRIALS)).sum());
   }
+
+  /**
+   * The same spec under another master gives the same rows: the command line in a separate JVM
+   * with {@code --master local[1]} and 2 partitions against this suite's {@code local[2]} with
+   * 5 partitions.
+   */
+  @Test
+  void aLocalOneRunInAnotherJvmWritesTheSameRowsAsLocalTwo() throws Exception {
+    Path spec = Files.writeString(tmp.resolve("second.json"), SECOND);
+    Path child = tmp.resolve("child");
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "@" + Path.of("conf/jvm.args").toAbsolutePath(),
+        "-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties").toAbsolutePath(),
+        "-cp", System.getProperty("java.class.path"), "org.basinbench.cli.Main", "run", spec.toString(),
+        "--master", "local[1]", "--partitions", "2", "--out", child.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile())
+        .start();
+    assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "child run finished");
+    assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("child.log")));
+    JsonNode m = new ObjectMapper().readTree(child.resolve("manifests/second.json").toFile());
+    assertEquals("local[1]", m.get("master").asText());
+    Path here = tmp.resolve("here");
+    run(here, 5, false, second);
+    for (String table : List.of("trials", "cells")) {
+      assertEquals(rows(here, table, "second"), rows(child, table, "second"), table);
+    }
+  }
 }

@@ -249,13 +249,7 @@ class RunManagementTest {
   void aLocalOneRunInAnotherJvmWritesTheSameRowsAsLocalTwo() throws Exception {
     Path spec = Files.writeString(tmp.resolve("second.json"), SECOND);
     Path child = tmp.resolve("child");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "@" + Path.of("conf/jvm.args").toAbsolutePath(),
-        "-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties").toAbsolutePath(),
-        "-cp", System.getProperty("java.class.path"), "org.basinbench.cli.Main", "run", spec.toString(),
-        "--master", "local[1]", "--partitions", "2", "--out", child.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile())
-        .start();
+    Process p = childRun(tmp.resolve("child.log"), spec.toString(), "--partitions", "2", "--out", child.toString());
     assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "child run finished");
     assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("child.log")));
     JsonNode m = new ObjectMapper().readTree(child.resolve("manifests/second.json").toFile());
@@ -264,6 +258,57 @@ class RunManagementTest {
     run(here, 5, false, second);
     for (String table : List.of("trials", "cells")) {
       assertEquals(rows(here, table, "second"), rows(child, table, "second"), table);
+    }
+  }
+
+  /** The command line in a separate JVM (Spark local[1]); returns the process. */
+  Process childRun(Path log, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "@" + Path.of("conf/jvm.args").toAbsolutePath(),
+        "-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties").toAbsolutePath(),
+        "-cp", System.getProperty("java.class.path"), "org.basinbench.cli.Main", "run", "--master", "local[1]"));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /**
+   * A real kill: a run in another JVM is killed (SIGKILL, no shutdown hook) while its second
+   * experiment is computing; the same command started again skips the first, computes the
+   * second, and the tables equal those of an uninterrupted run.
+   */
+  @Test
+  void aRunKilledWithSigkillResumesToTheUninterruptedTables() throws Exception {
+    String slow = SECOND.replace("\"trials\": 15", "\"trials\": 600");
+    Path spec = Files.writeString(tmp.resolve("both.json"), "[" + FIRST + "," + slow + "]");
+    Path out = tmp.resolve("killed");
+    Process p = childRun(tmp.resolve("killed.log"), spec.toString(), "--out", out.toString());
+    try {
+      long deadline = System.nanoTime() + 240_000_000_000L;
+      while (!Files.exists(out.resolve("manifests/first.json")) && p.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertTrue(Files.exists(out.resolve("manifests/first.json")), Files.readString(tmp.resolve("killed.log")));
+      Thread.sleep(1500); // into the second experiment's trials
+      p.destroyForcibly(); // SIGKILL
+      assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    } finally {
+      p.destroyForcibly();
+    }
+    assertFalse(Files.exists(out.resolve("manifests/second.json")),
+        "killed before the second experiment completed (else this test proves nothing)");
+    assertFalse(Files.exists(out.resolve("trials/experiment=second")), "no half-written table is visible");
+
+    Experiment slowE = SpecParser.parse(slow, "both.json").get(0);
+    List<ExperimentSummary> again = run(out, 0, false, SpecParser.parse("[" + FIRST + "," + slow + "]", spec.toString())
+        .toArray(Experiment[]::new));
+    assertTrue(again.get(0).skipped(), "first is complete and skipped");
+    assertFalse(again.get(1).skipped());
+    Path whole = tmp.resolve("whole");
+    run(whole, 3, false, first, slowE);
+    for (String table : List.of("trials", "cells")) {
+      for (String name : List.of("first", "second")) {
+        assertEquals(rows(whole, table, name), rows(out, table, name), table + " of " + name);
+      }
     }
   }
 }

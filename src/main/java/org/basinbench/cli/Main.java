@@ -80,7 +80,9 @@ public final class Main {
       Usage: basinbench validate SPEC.json [SPEC.json ...]
 
       Checks the specs, reports every problem (with its JSON path and the allowed range) and
-      prints each experiment's expanded grid: cells x trials = runs. Runs nothing, writes nothing.
+      prints each experiment's expanded grid: cells x trials = runs (adaptive experiments: the
+      first round and the cap), an upper bound on the work (solver iterations and GFLOP if every
+      trial used its whole budget) and one line per cell. Runs nothing, writes nothing.
       Exit code 0 when every spec is valid, 2 otherwise.
       """;
 

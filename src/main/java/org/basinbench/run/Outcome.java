@@ -42,6 +42,22 @@ public enum Outcome {
     return NOT_CONVERGED;
   }
 
+  /**
+   * The label of a trial on a problem without truth (real data): never {@link #SUCCESS}, as
+   * there is no truth to compare the end point with, and never {@link #SPURIOUS}: nothing is
+   * catalogued.
+   *
+   * @param termination why the solver stopped
+   * @param loss the loss at the end point
+   * @param finitePoint whether every entry of the end point is finite
+   */
+  public static Outcome withoutTruth(Termination termination, double loss, boolean finitePoint) {
+    if (termination == Termination.DIVERGED || !Double.isFinite(loss) || !finitePoint) {
+      return DIVERGED;
+    }
+    return termination == Termination.CONVERGED ? STATIONARY_OTHER : NOT_CONVERGED;
+  }
+
   /** Failure means anything but {@link #SUCCESS}. */
   public boolean isFailure() {
     return this != SUCCESS;

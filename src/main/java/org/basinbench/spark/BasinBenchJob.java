@@ -289,6 +289,27 @@ public final class BasinBenchJob {
     root.put("trialsPerCell", e.trials());
     root.put("totalTrials", e.totalTrials());
     e.notes().forEach(root.putArray("skippedCombinations")::add);
+    // The data files read (matrix-file), whose matrices' hashes enter the spec hash.
+    Map<String, InstanceSpec.MatrixFileSpec> data = new LinkedHashMap<>();
+    for (Cell c : e.cells()) {
+      if (c.instance() instanceof InstanceSpec.MatrixFileSpec f) {
+        data.putIfAbsent(f.params().data().sha256(), f);
+      }
+    }
+    if (!data.isEmpty()) {
+      var files = root.putArray("data");
+      for (InstanceSpec.MatrixFileSpec f : data.values()) {
+        ObjectNode d = files.addObject();
+        d.put("path", f.path());
+        d.put("format", f.format());
+        d.put("dropLastColumn", f.dropLastColumn());
+        d.put("downsample", f.downsample());
+        d.put("rows", f.params().n());
+        d.put("cols", f.params().m());
+        d.put("sigma", f.params().sigma());
+        d.put("sha256", f.params().data().sha256());
+      }
+    }
     ObjectNode oc = root.putObject("outcomes");
     outcomes.forEach(oc::put);
     root.put("basinbenchVersion", Version.basinbench());

@@ -63,6 +63,8 @@ public final class Schema {
   public static final String BLOCKS = Columns.BLOCKS;
   public static final String BATCH = Columns.BATCH;
   public static final String OUTLIER_SCALE = Columns.OUTLIER_SCALE;
+  public static final String DATA_PATH = Columns.DATA_PATH;
+  public static final String DATA_SHA256 = Columns.DATA_SHA256;
 
   public static final String TRIAL = "trial";
   public static final String SEED = "seed";
@@ -107,6 +109,8 @@ public final class Schema {
       field(P_OUTLIER, DoubleType, true),
       field(OUTLIER_SCALE, DoubleType, true),
       field(DRAWS, IntegerType, true),
+      field(DATA_PATH, StringType, true),
+      field(DATA_SHA256, StringType, true),
       field(INIT_KIND, StringType, false),
       field(INIT_SCALE, DoubleType, false),
       field(INIT_POINT, StringType, true),

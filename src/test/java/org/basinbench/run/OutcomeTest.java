@@ -36,6 +36,17 @@ class OutcomeTest {
     assertEquals(Outcome.NOT_CONVERGED, Outcome.classify(Termination.BUDGET, 0.9, 0.0, C));
   }
 
+  /** Without truth nothing is a success or spurious: the label follows the termination. */
+  @Test
+  void withoutTruthTheProvisionalLabelFollowsTheTermination() {
+    assertEquals(Outcome.STATIONARY_OTHER, Outcome.withoutTruth(Termination.CONVERGED, 0.1, true));
+    assertEquals(Outcome.NOT_CONVERGED, Outcome.withoutTruth(Termination.BUDGET, 0.1, true));
+    assertEquals(Outcome.NOT_CONVERGED, Outcome.withoutTruth(Termination.STALLED, 0.1, true));
+    assertEquals(Outcome.DIVERGED, Outcome.withoutTruth(Termination.DIVERGED, 0.1, true));
+    assertEquals(Outcome.DIVERGED, Outcome.withoutTruth(Termination.CONVERGED, Double.NaN, true));
+    assertEquals(Outcome.DIVERGED, Outcome.withoutTruth(Termination.BUDGET, 0.1, false), "a non-finite end point");
+  }
+
   @Test
   void onlySuccessIsNotAFailure() {
     for (Outcome o : Outcome.values()) {

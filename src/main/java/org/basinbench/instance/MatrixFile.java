@@ -38,7 +38,8 @@ import org.basinbench.objective.Objective;
  * is {@code [U; V^T]}, as for planted NMF.
  *
  * <p><b>No truth.</b> Real data has no planted factors and no catalogued spurious point: the
- * problem's {@link Problem#hasTruth()} is false.
+ * problem's {@link Problem#hasTruth()} is false, and trials are labelled by the best loss any
+ * trial of the experiment reached on the same matrix (see {@code Outcome}).
  *
  * <p><b>Reading</b> (done once, by the driver, when a spec is parsed; the matrix then travels
  * with the instance): CSV, gzip-compressed CSV, or an image.

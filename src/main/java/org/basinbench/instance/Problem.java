@@ -43,7 +43,8 @@ public interface Problem {
   /**
    * Whether the problem knows its truth (a global minimizer). False for real data
    * ({@link MatrixFile}): then {@link #truthModel()} and {@link #truthPoint()} throw, the
-   * relative error and every statistic toward the truth are undefined (NaN).
+   * relative error and every statistic toward the truth are undefined (NaN), and outcomes are
+   * decided against the best loss found (see {@code Outcome}).
    */
   default boolean hasTruth() {
     return true;

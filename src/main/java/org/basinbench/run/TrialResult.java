@@ -8,7 +8,8 @@ import org.basinbench.solver.Termination;
  * @param cellIndex the cell's index in its experiment
  * @param trial the trial index within the cell
  * @param seed the trial seed (a pure function of spec seed, grid point and trial index)
- * @param outcome the label (never SUCCESS for families without truth)
+ * @param outcome the label; for families without truth a provisional one (never SUCCESS) until
+ *     the job compares the loss with the best loss of the instance (see {@code Outcome.bestKnown})
  * @param termination why the solver stopped
  * @param relError {@code ||X - M*||_F / ||M*||_F} of the end point's model X, all entries (NaN
  *     without truth)

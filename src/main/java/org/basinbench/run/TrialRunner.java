@@ -97,7 +97,8 @@ public final class TrialRunner {
         distSpurious = Double.isNaN(distSpurious) ? d : Math.min(distSpurious, d);
       }
     }
-    // Without a truth (real data) rel_error stays NaN and no trial can be a success.
+    // Without a truth (real data) rel_error stays NaN and the label is provisional: the job
+    // turns it into SUCCESS when the loss is within success.lossGap of the best loss found.
     Outcome outcome = p.truth != null
         ? Outcome.classify(r.termination(), relError, distSpurious, experiment.success())
         : Outcome.withoutTruth(r.termination(), r.loss(), finite);

@@ -46,9 +46,13 @@ public final class BasinBenchJob {
   /** Staging only: trials with their traces and segments, split into their tables. */
   static final String TRACED_TRIALS = "traced-trials";
 
-  /** Whether the trials go through the staging form with nested traces and segments. */
+  /**
+   * Whether the trials go through the staging form (with nested traces and segments): when
+   * they are split into several tables, and when real-data trials must be relabelled by the
+   * best loss of their instance, which is known only once every trial has run.
+   */
   static boolean staged(Experiment e) {
-    return e.trajectories() || !e.segments().isEmpty();
+    return e.trajectories() || !e.segments().isEmpty() || BestKnown.applies(e);
   }
   /** Stream tag of the certificates' direction sampling (trial streams use other tags). */
   static final long STREAM_CERTIFICATES = 3;
@@ -156,6 +160,10 @@ public final class BasinBenchJob {
           String raw = layout.staged(TRACED_TRIALS, e.name());
           trials.write().parquet(raw);
           Dataset<Row> back = spark.read().schema(Schema.TRIALS_STAGING_SCHEMA).parquet(raw);
+          if (BestKnown.applies(e)) {
+            // Real data: label each trial against the best loss of its instance.
+            back = BestKnown.reclassify(back, e);
+          }
           back.drop(Schema.TRACE, Schema.SEGMENTS).write().parquet(stagedTrials);
           if (e.trajectories()) {
             back.select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Schema.FAMILY), col(Schema.SOLVER),

@@ -76,6 +76,11 @@ public final class Schema {
   public static final String PG_NORM = "pg_norm";
   public static final String ITERATIONS = "iterations";
   public static final String DIST_SPURIOUS = "dist_spurious";
+  /**
+   * Trials: {@code (loss - best) / best}, best the best-known loss of the instance (families
+   * without truth; null for the others). Certificates: a point's loss minus the truth's.
+   */
+  public static final String LOSS_GAP = "loss_gap";
   /** Wall time of the solve: the one column that is not a function of the spec. */
   public static final String WALL_MS = "wall_ms";
 
@@ -143,6 +148,7 @@ public final class Schema {
       field(PG_NORM, DoubleType, true),
       field(ITERATIONS, IntegerType, false),
       field(DIST_SPURIOUS, DoubleType, true),
+      field(LOSS_GAP, DoubleType, true),
       field(WALL_MS, DoubleType, false)));
 
   public static final String TRACE = "trace";
@@ -224,7 +230,6 @@ public final class Schema {
   public static final String CURVATURE_MIN = "curvature_min";
   public static final String CURVATURE_DIRECTIONS = "curvature_directions";
   public static final String CURVATURE_BOUND = "curvature_bound";
-  public static final String LOSS_GAP = "loss_gap";
   public static final String DELTA_FORMULA = "delta_formula";
   public static final String DELTA_NUMERIC = "delta_numeric";
   public static final String DELTA_METHOD = "delta_method";
@@ -327,6 +332,7 @@ public final class Schema {
     v[i++] = finiteOrNull(t.pgNorm());
     v[i++] = t.iterations();
     v[i++] = finiteOrNull(t.distSpurious());
+    v[i++] = null; // loss_gap: set by the job once the best loss of the instance is known
     v[i++] = t.wallNanos() / 1e6;
     if (staging) {
       if (t.trajectory() != null) {

@@ -73,7 +73,8 @@ public sealed interface InstanceSpec extends Serializable
 
   /**
    * Whether the family knows its truth (false for real data): without it there is no relative
-   * error, no start near the truth, no segment toward it.
+   * error, no start near the truth, no segment toward it, and outcomes follow the best-known
+   * rule (see {@code Outcome.bestKnown}).
    */
   default boolean hasTruth() {
     return true;

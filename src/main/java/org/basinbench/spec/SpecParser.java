@@ -246,7 +246,8 @@ public final class SpecParser {
 
   static final List<Field> SUCCESS = List.of(
       Field.number("relError", false, SuccessCriteria.DEFAULT_REL_ERROR, 0, true, Double.NaN, false),
-      Field.number("spuriousDist", false, SuccessCriteria.DEFAULT_SPURIOUS_DIST, 0, true, Double.NaN, false));
+      Field.number("spuriousDist", false, SuccessCriteria.DEFAULT_SPURIOUS_DIST, 0, true, Double.NaN, false),
+      Field.number("lossGap", false, SuccessCriteria.DEFAULT_LOSS_GAP, 0, false, Double.NaN, false));
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -357,8 +358,9 @@ public final class SpecParser {
     SuccessCriteria success = null;
     JsonNode successNode = top.containsKey("success") ? top.get("success").get(0) : MAPPER.createObjectNode();
     Map<String, List<JsonNode>> s = readSection(successNode, path + ".success", SUCCESS, p);
-    if (s.containsKey("relError") && s.containsKey("spuriousDist")) {
-      success = new SuccessCriteria(s.get("relError").get(0).doubleValue(), s.get("spuriousDist").get(0).doubleValue());
+    if (s.containsKey("relError") && s.containsKey("spuriousDist") && s.containsKey("lossGap")) {
+      success = new SuccessCriteria(s.get("relError").get(0).doubleValue(), s.get("spuriousDist").get(0).doubleValue(),
+          s.get("lossGap").get(0).doubleValue());
     }
     List<SegmentKind> segments = new ArrayList<>();
     if (top.containsKey("statistics")) {

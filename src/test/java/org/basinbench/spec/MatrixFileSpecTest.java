@@ -200,12 +200,20 @@ class MatrixFileSpecTest {
         + " [\"random-to-truth\"]},")), "$.statistics.segments: ", "\"random-to-truth\" needs the truth");
     assertProblem(problemsOf(spec.replace("\"trials\": 3,", "\"trials\": 3, \"statistics\": {\"segments\":"
         + " [\"init-to-spurious\"]},")), "$.statistics.segments: ", "\"init-to-spurious\" needs a catalogued");
+    assertProblem(problemsOf(spec.replace("\"trials\": 3,", "\"trials\": 3, \"success\": {\"lossGap\": -1},")),
+        "$.success.lossGap: ", "a number >= 0");
     // The statistics real data supports, with every NMF solver.
     Files.writeString(specFile, spec.replace("\"trials\": 3,", "\"trials\": 3, \"trajectories\": true,"
-        + " \"statistics\": {\"segments\": [\"random-random\", \"init-to-found\"]},")
+        + " \"statistics\": {\"segments\": [\"random-random\", \"init-to-found\"]}, \"success\": {\"lossGap\": 0.01},")
         .replace("{\"name\": \"mu\", \"maxIter\": 20}", "{\"name\": \"mu\", \"maxIter\": 20}, {\"name\": \"pgd\","
             + " \"step\": 1, \"blocks\": \"alternating\"}, {\"name\": \"sgd\", \"step\": 1}"));
     Experiment e = SpecParser.parseFile(specFile).get(0);
     assertEquals(4, e.cells().size());
+    assertEquals(0.01, e.success().lossGap());
+  }
+
+  @Test
+  void theDefaultLossGapApplies() throws Exception {
+    assertEquals(SuccessCriteria.DEFAULT_LOSS_GAP, parse("data/m.csv", "").get(0).success().lossGap());
   }
 }

@@ -8,7 +8,8 @@ import org.basinbench.objective.Objective;
  * constraint, and the model matrix by which end points are compared with the catalogued
  * points (U U^T, L R^T, U V: comparing models ignores column order and the factorization's
  * other symmetries). Solvers see only {@link #objective()} and {@link #nonnegative()}; the
- * truth and the spurious points are for classification and certificates.
+ * truth and the spurious points are for classification and certificates. Real data has no
+ * truth ({@link #hasTruth()}).
  *
  * <p>A Problem owns the objective's scratch: one instance per thread.
  */
@@ -39,10 +40,28 @@ public interface Problem {
    */
   void model(double[] x, double[] out);
 
-  /** The truth's model matrix M* (a copy). */
+  /**
+   * Whether the problem knows its truth (a global minimizer). False for real data
+   * ({@link MatrixFile}): then {@link #truthModel()} and {@link #truthPoint()} throw, the
+   * relative error and every statistic toward the truth are undefined (NaN), and outcomes are
+   * decided against the best loss found (see {@code Outcome}).
+   */
+  default boolean hasTruth() {
+    return true;
+  }
+
+  /**
+   * The truth's model matrix M* (a copy).
+   *
+   * @throws UnsupportedOperationException when {@link #hasTruth()} is false
+   */
   double[] truthModel();
 
-  /** A variable of the truth (a catalogued global minimizer). */
+  /**
+   * A variable of the truth (a catalogued global minimizer).
+   *
+   * @throws UnsupportedOperationException when {@link #hasTruth()} is false
+   */
   double[] truthPoint();
 
   /** The catalogued spurious points, each with its name, variable and model (may be empty). */

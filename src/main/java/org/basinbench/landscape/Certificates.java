@@ -45,8 +45,13 @@ public final class Certificates {
    * @param problem the instance
    * @param delta what is known of its RIP constant
    * @param seed seed of the direction sampling (derive it from the instance's identity)
+   * @return one row per catalogued point: the truth, then each spurious point; none for a
+   *     problem without truth (real data catalogues no point, and it is no sensing problem)
    */
   public static List<CertificateRow> compute(Problem problem, Delta delta, long seed) {
+    if (!problem.hasTruth()) {
+      return List.of();
+    }
     double deltaFormula = delta.formula();
     double deltaNumeric = Double.NaN;
     String method;

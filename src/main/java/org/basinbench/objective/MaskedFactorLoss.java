@@ -6,11 +6,16 @@ import org.basinbench.linalg.MatOps;
  * Entrywise factorization loss over the observed entries (the NMF loss of the star-convexity
  * paper, with partial observation):
  * <pre>
- *   f(L, R) = 1/2 sum_ij W_ij ((L R^T)_ij - X_ij)^2,    L in R^{n x r}, R in R^{m x r},
- *   grad_L = E R,   grad_R = E^T L,   E = W o (L R^T - X),
+ *   f(L, R) = c/2 sum_ij W_ij ((L R^T)_ij - X_ij)^2,    L in R^{n x r}, R in R^{m x r},
+ *   grad_L = c E R,   grad_R = c E^T L,   E = W o (L R^T - X),
  * </pre>
- * with W the 0/1 observation mask (all ones when null). In NMF notation U = L and V = R^T,
- * so the model L R^T is U V. The variable x is {@code [L; R]} row-major ((n + m) x r).
+ * with W the 0/1 observation mask (all ones when null) and c > 0 the loss scale (1 by
+ * default; the star-convexity paper's real-data runs divide the loss by the number of
+ * observed entries, c = 1/N). In NMF notation U = L and V = R^T, so the model L R^T is U V.
+ * The variable x is {@code [L; R]} row-major ((n + m) x r). The scale changes the loss and
+ * its gradient, not its minimizers: solvers that read the data X and W directly
+ * ({@link #copyTarget()}, {@link #copyMask()}: MU, HALS) compute the same iterates for every
+ * c, and only the losses and stationarity residuals they report carry the factor.
  * Scratch is allocated once; evaluations allocate nothing. <b>Not thread-safe.</b>
  */
 public final class MaskedFactorLoss implements StochasticObjective, SegmentResiduals {
@@ -19,6 +24,10 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
   private final int r;
   private final double[] target;
   private final double[] mask;
+  /** The loss scale c. */
+  private final double scale;
+  /** sqrt(c), the factor of the segment residuals (so that 1/2 ||R||^2 is the loss). */
+  private final double residualScale;
   private final double[] l;
   private final double[] rr;
   private final double[] e;
@@ -35,6 +44,22 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
    * @param mask W (n x m, entries 0 or 1), or null for full observation; copied
    */
   public MaskedFactorLoss(int n, int m, int r, double[] target, double[] mask) {
+    this(n, m, r, target, mask, 1.0);
+  }
+
+  /**
+   * @param n rows of the data
+   * @param m columns of the data
+   * @param r factor rank
+   * @param target X (n x m, row-major); copied
+   * @param mask W (n x m, entries 0 or 1), or null for full observation; copied
+   * @param scale the loss scale c, finite and > 0 (1: the plain loss; 1/N: the mean over the
+   *     N observed entries, halved)
+   */
+  public MaskedFactorLoss(int n, int m, int r, double[] target, double[] mask, double scale) {
+    if (!(scale > 0) || !Double.isFinite(scale)) {
+      throw new IllegalArgumentException("the loss scale must be a finite number > 0, got " + scale);
+    }
     if (n < 1 || m < 1 || r < 1) {
       throw new IllegalArgumentException("need n, m, r >= 1, got " + n + ", " + m + ", " + r);
     }
@@ -55,6 +80,8 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
     this.r = r;
     this.target = target.clone();
     this.mask = mask == null ? null : mask.clone();
+    this.scale = scale;
+    this.residualScale = Math.sqrt(scale);
     this.l = new double[n * r];
     this.rr = new double[m * r];
     this.e = new double[n * m];
@@ -100,7 +127,12 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
     return r;
   }
 
-  /** A copy of the data X (n x m). */
+  /** The loss scale c (1 unless the loss is a mean over the entries). */
+  public double scale() {
+    return scale;
+  }
+
+  /** A copy of the data X (n x m), unscaled by c. */
   public double[] copyTarget() {
     return target.clone();
   }
@@ -130,6 +162,11 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
     MatOps.multAtB(e, l, n, m, r, gr);
     System.arraycopy(gl, 0, grad, 0, n * r);
     System.arraycopy(gr, 0, grad, n * r, m * r);
+    if (scale != 1.0) {
+      for (int i = 0; i < grad.length; i++) {
+        grad[i] *= scale;
+      }
+    }
     return loss;
   }
 
@@ -141,7 +178,8 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
 
   /**
    * With {@code P = Ub - Ua}, {@code Q = Vb - Va} (V stored transposed):
-   * {@code R0 = W o (Ua Va - X)}, {@code R1 = W o (P Va + Ua Q)}, {@code R2 = W o (P Q)}.
+   * {@code R0 = s W o (Ua Va - X)}, {@code R1 = s W o (P Va + Ua Q)}, {@code R2 = s W o (P Q)},
+   * {@code s = sqrt(c)}, so that {@code 1/2 ||R(lambda)||^2} is the scaled loss.
    */
   @Override
   public void segmentResiduals(double[] xa, double[] xb, double[] r0, double[] r1, double[] r2) {
@@ -165,7 +203,7 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
     MatOps.multABt(ua, q, n, m, r, t);
     MatOps.multABt(p, q, n, m, r, r2);
     for (int k = 0; k < n * m; k++) {
-      double w = mask == null ? 1.0 : mask[k];
+      double w = (mask == null ? 1.0 : mask[k]) * residualScale;
       r0[k] = w * (r0[k] - target[k]);
       r1[k] = w * (r1[k] + t[k]);
       r2[k] = w * r2[k];
@@ -180,7 +218,7 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
 
   /**
    * Entrywise minibatch: for each sampled observed entry (i, j), with
-   * {@code e = w_ij ((L R^T)_ij - X_ij)}, adds {@code (N / count) w_ij e} times R_j to the
+   * {@code e = w_ij ((L R^T)_ij - X_ij)}, adds {@code c (N / count) w_ij e} times R_j to the
    * gradient's row i of L and times L_i to its row j of R. O(count r).
    */
   @Override
@@ -192,7 +230,7 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
       throw new IllegalArgumentException("batch size must be in [1, " + observed.length + "], got " + count);
     }
     java.util.Arrays.fill(grad, 0.0);
-    double scale = (double) observed.length / count;
+    double coefScale = (double) observed.length / count * scale;
     int off = n * r;
     for (int b = 0; b < count; b++) {
       int k = observed[batch[b]];
@@ -202,7 +240,7 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
       for (int c = 0; c < r; c++) {
         model += x[i * r + c] * x[off + j * r + c];
       }
-      double coef = scale * (model - target[k]);
+      double coef = coefScale * (model - target[k]);
       for (int c = 0; c < r; c++) {
         double li = x[i * r + c];
         grad[i * r + c] += coef * x[off + j * r + c];
@@ -227,6 +265,6 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
       e[i] = v;
       sum += v * v;
     }
-    return 0.5 * sum;
+    return 0.5 * sum * scale;
   }
 }

@@ -8,9 +8,11 @@ import org.basinbench.solver.Termination;
  * @param cellIndex the cell's index in its experiment
  * @param trial the trial index within the cell
  * @param seed the trial seed (a pure function of spec seed, grid point and trial index)
- * @param outcome the label
+ * @param outcome the label; for families without truth a provisional one (never SUCCESS) until
+ *     the job compares the loss with the best loss of the instance (see {@code Outcome.bestKnown})
  * @param termination why the solver stopped
- * @param relError {@code ||X - M*||_F / ||M*||_F} of the end point's model X, all entries
+ * @param relError {@code ||X - M*||_F / ||M*||_F} of the end point's model X, all entries (NaN
+ *     without truth)
  * @param relErrorObserved the same on the observed entries only (NaN without partial observation)
  * @param loss the objective at the end point
  * @param pgNorm the stationarity residual {@code ||min(U, grad f(U))||_F} at the end point

@@ -86,7 +86,8 @@ public final class TrialRunner {
     double relError = Double.NaN;
     double relErrorObserved = Double.NaN;
     double distSpurious = Double.NaN;
-    if (MatOps.allFinite(r.x())) {
+    boolean finite = MatOps.allFinite(r.x());
+    if (finite && p.truth != null) {
       // Compare model matrices (U U^T, L R^T): blind to column order and rescalings.
       p.problem.model(r.x(), p.model);
       relError = MatOps.distF(p.model, p.truth) / p.truthNorm;
@@ -96,7 +97,11 @@ public final class TrialRunner {
         distSpurious = Double.isNaN(distSpurious) ? d : Math.min(distSpurious, d);
       }
     }
-    Outcome outcome = Outcome.classify(r.termination(), relError, distSpurious, experiment.success());
+    // Without a truth (real data) rel_error stays NaN and the label is provisional: the job
+    // turns it into SUCCESS when the loss is within success.lossGap of the best loss found.
+    Outcome outcome = p.truth != null
+        ? Outcome.classify(r.termination(), relError, distSpurious, experiment.success())
+        : Outcome.withoutTruth(r.termination(), r.loss(), finite);
     List<SegmentResult> segments = segments(cell, p, r.x(), seed);
     TrajectoryStats trajectory = experiment.trajectories() ? trajectory(p, r) : null;
     return new TrialResult(cellIndex, trial, seed, outcome, r.termination(), relError, relErrorObserved, r.loss(),
@@ -189,7 +194,9 @@ public final class TrialRunner {
           curvEnd[i] = LineCurvature.of(s, x, r.x()).curvature();
         }
       }
-      cosTruth[i] = cosineOfDescent(g, x, p.truthPoint);
+      if (p.truthPoint != null) {
+        cosTruth[i] = cosineOfDescent(g, x, p.truthPoint);
+      }
     }
     return new TrajectoryStats(cosEnd, cosTruth, curvEnd);
   }
@@ -247,12 +254,14 @@ public final class TrialRunner {
   private static final class Prepared {
     final Problem problem;
     final int draw;
+    /** The truth's model (null when the problem has no truth). */
     final double[] truth;
     final double truthNorm;
     final double[][] spurious;
     final double[] spuriousNorms;
     final double[] x0;
     final double[] model;
+    /** The truth's variable (null when the problem has no truth). */
     final double[] truthPoint;
     /** The first catalogued spurious point's variable (null when none). */
     final double[] spuriousPoint;
@@ -260,8 +269,10 @@ public final class TrialRunner {
     Prepared(Problem problem, int draw) {
       this.problem = problem;
       this.draw = draw;
-      truth = problem.truthModel();
-      truthNorm = MatOps.normF(truth);
+      // Real data has no truth: no relative error, no cosine toward it (the spec refuses
+      // starts and segments that need it).
+      truth = problem.hasTruth() ? problem.truthModel() : null;
+      truthNorm = truth == null ? Double.NaN : MatOps.normF(truth);
       List<Problem.CataloguedPoint> points = problem.spuriousPoints();
       spurious = new double[points.size()][];
       spuriousNorms = new double[points.size()];
@@ -270,7 +281,7 @@ public final class TrialRunner {
         spuriousNorms[i] = MatOps.normF(spurious[i]);
       }
       x0 = new double[problem.objective().dim()];
-      truthPoint = problem.truthPoint();
+      truthPoint = problem.hasTruth() ? problem.truthPoint() : null;
       spuriousPoint = points.isEmpty() ? null : points.get(0).x().clone();
       model = new double[problem.modelRows() * problem.modelCols()];
     }

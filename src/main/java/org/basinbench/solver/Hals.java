@@ -13,7 +13,10 @@ import org.basinbench.objective.MaskedFactorLoss;
  * </pre>
  * the exact minimizers of the loss in each entry (a zero denominator, a dead component,
  * gives 0). One sweep costs O(n m r). The KKT residual is tested after every sweep (a sweep is one
- * iteration), stopping by the rules of {@link Stopping}. Reads no truth.
+ * iteration), stopping by the rules of {@link Stopping}. Reads no truth. The updates read X
+ * and W themselves, so they are the same for every loss scale c of {@code f} (the exact
+ * minimizer in an entry does not depend on c); the reported loss and KKT residual are f's,
+ * scaled, and {@code tol} applies to the scaled residual as for every other solver.
  */
 public final class Hals {
   private Hals() {}

@@ -16,7 +16,9 @@ import org.basinbench.objective.SymmetricSensingLoss;
  * loss never increases (Lee and Seung's auxiliary-function argument, weighted form). An entry
  * that reaches exactly zero stays zero. The loss and KKT residual are evaluated every
  * {@link #CHECK_EVERY} updates and at the trace's checkpoints; stopping by the rules of
- * {@link Stopping}. Reads no truth.
+ * {@link Stopping}. Reads no truth. The updates read X and W themselves and are ratios in which
+ * a loss scale c of {@code f} would cancel, so the iterates are the same for every c; the
+ * reported loss and KKT residual are f's, scaled, and {@code tol} applies to the scaled residual.
  */
 public final class MultiplicativeUpdates {
   /** Stationarity is tested every 10 updates: MU needs tens of thousands, each test costs one. */

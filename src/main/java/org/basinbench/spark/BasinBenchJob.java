@@ -51,9 +51,13 @@ public final class BasinBenchJob {
   /** Staging only: trials with their traces and segments, split into their tables. */
   static final String TRACED_TRIALS = "traced-trials";
 
-  /** Whether the trials go through the staging form with nested traces and segments. */
+  /**
+   * Whether the trials go through the staging form (with nested traces and segments): when
+   * they are split into several tables, and when real-data trials must be relabelled by the
+   * best loss of their instance, which is known only once every trial has run.
+   */
   static boolean staged(Experiment e) {
-    return e.trajectories() || !e.segments().isEmpty();
+    return e.trajectories() || !e.segments().isEmpty() || BestKnown.applies(e);
   }
   /** Stream tag of the certificates' direction sampling (trial streams use other tags). */
   static final long STREAM_CERTIFICATES = 3;
@@ -276,6 +280,10 @@ public final class BasinBenchJob {
           String raw = layout.staged(TRACED_TRIALS, e.name());
           trials.write().parquet(raw);
           Dataset<Row> back = spark.read().schema(Schema.TRIALS_STAGING_SCHEMA).parquet(raw);
+          if (BestKnown.applies(e)) {
+            // Real data: label each trial against the best loss of its instance.
+            back = BestKnown.reclassify(back, e);
+          }
           back.drop(Schema.TRACE, Schema.SEGMENTS).write().parquet(stagedTrials);
           if (e.trajectories()) {
             back.select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Schema.FAMILY), col(Schema.SOLVER),
@@ -455,6 +463,27 @@ public final class BasinBenchJob {
         cell.set(Schema.CELL_FIELDS.get(i).name(), m.valueToTree(values[i]));
       }
       cell.put("trials", perCell[c.index()]);
+    }
+    // The data files read (matrix-file), whose matrices' hashes enter the spec hash.
+    Map<String, InstanceSpec.MatrixFileSpec> data = new LinkedHashMap<>();
+    for (Cell c : e.cells()) {
+      if (c.instance() instanceof InstanceSpec.MatrixFileSpec f) {
+        data.putIfAbsent(f.params().data().sha256(), f);
+      }
+    }
+    if (!data.isEmpty()) {
+      var files = root.putArray("data");
+      for (InstanceSpec.MatrixFileSpec f : data.values()) {
+        ObjectNode d = files.addObject();
+        d.put("path", f.path());
+        d.put("format", f.format());
+        d.put("dropLastColumn", f.dropLastColumn());
+        d.put("downsample", f.downsample());
+        d.put("rows", f.params().n());
+        d.put("cols", f.params().m());
+        d.put("sigma", f.params().sigma());
+        d.put("sha256", f.params().data().sha256());
+      }
     }
     ObjectNode oc = root.putObject("outcomes");
     outcomes.forEach(oc::put);

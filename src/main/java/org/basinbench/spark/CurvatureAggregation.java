@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.StructField;
  * curvature (count, mean, sample standard deviation, sigma/mu, min, exact quantiles) and the
  * fraction of convex segments with its Wilson 95% interval. Aggregated by Spark SQL from the
  * segments table; segments without a curvature (a non-finite end point) are not counted.
+ * sigma/mu is null when mu = 0.
  */
 final class CurvatureAggregation {
   private CurvatureAggregation() {}
@@ -48,7 +49,9 @@ final class CurvatureAggregation {
     out.add(col(Schema.COUNT));
     out.add(col(Schema.MEAN));
     out.add(col(Schema.STD));
-    out.add(col(Schema.STD).divide(col(Schema.MEAN)).as(Schema.SIGMA_OVER_MU));
+    // Null when the mean is exactly 0 (every segment degenerate, e.g. a solver that stopped at
+    // its start): Spark's ANSI mode fails a division by zero.
+    out.add(when(col(Schema.MEAN).notEqual(0.0), col(Schema.STD).divide(col(Schema.MEAN))).as(Schema.SIGMA_OVER_MU));
     out.add(col(Schema.MIN));
     for (int i = 0; i < Schema.QUANTILES.size(); i++) {
       out.add(col("quantiles").getItem(i).as(Schema.QUANTILES.get(i)));

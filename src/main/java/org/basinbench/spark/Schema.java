@@ -63,6 +63,8 @@ public final class Schema {
   public static final String BLOCKS = Columns.BLOCKS;
   public static final String BATCH = Columns.BATCH;
   public static final String OUTLIER_SCALE = Columns.OUTLIER_SCALE;
+  public static final String DATA_PATH = Columns.DATA_PATH;
+  public static final String DATA_SHA256 = Columns.DATA_SHA256;
 
   public static final String TRIAL = "trial";
   public static final String SEED = "seed";
@@ -74,6 +76,11 @@ public final class Schema {
   public static final String PG_NORM = "pg_norm";
   public static final String ITERATIONS = "iterations";
   public static final String DIST_SPURIOUS = "dist_spurious";
+  /**
+   * Trials: {@code (loss - best) / best}, best the best-known loss of the instance (families
+   * without truth; null for the others). Certificates: a point's loss minus the truth's.
+   */
+  public static final String LOSS_GAP = "loss_gap";
   /** Wall time of the solve: the one column that is not a function of the spec. */
   public static final String WALL_MS = "wall_ms";
 
@@ -107,6 +114,8 @@ public final class Schema {
       field(P_OUTLIER, DoubleType, true),
       field(OUTLIER_SCALE, DoubleType, true),
       field(DRAWS, IntegerType, true),
+      field(DATA_PATH, StringType, true),
+      field(DATA_SHA256, StringType, true),
       field(INIT_KIND, StringType, false),
       field(INIT_SCALE, DoubleType, false),
       field(INIT_POINT, StringType, true),
@@ -139,6 +148,7 @@ public final class Schema {
       field(PG_NORM, DoubleType, true),
       field(ITERATIONS, IntegerType, false),
       field(DIST_SPURIOUS, DoubleType, true),
+      field(LOSS_GAP, DoubleType, true),
       field(WALL_MS, DoubleType, false)));
 
   public static final String TRACE = "trace";
@@ -220,7 +230,6 @@ public final class Schema {
   public static final String CURVATURE_MIN = "curvature_min";
   public static final String CURVATURE_DIRECTIONS = "curvature_directions";
   public static final String CURVATURE_BOUND = "curvature_bound";
-  public static final String LOSS_GAP = "loss_gap";
   public static final String DELTA_FORMULA = "delta_formula";
   public static final String DELTA_NUMERIC = "delta_numeric";
   public static final String DELTA_METHOD = "delta_method";
@@ -323,6 +332,7 @@ public final class Schema {
     v[i++] = finiteOrNull(t.pgNorm());
     v[i++] = t.iterations();
     v[i++] = finiteOrNull(t.distSpurious());
+    v[i++] = null; // loss_gap: set by the job once the best loss of the instance is known
     v[i++] = t.wallNanos() / 1e6;
     if (staging) {
       if (t.trajectory() != null) {

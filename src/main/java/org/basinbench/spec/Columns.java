@@ -46,6 +46,10 @@ public final class Columns {
   public static final String BATCH = "batch";
   public static final String P_OUTLIER = "p_outlier";
   public static final String OUTLIER_SCALE = "outlier_scale";
+  /** The data file of a matrix-file instance, as the spec gives it. */
+  public static final String DATA_PATH = "data_path";
+  /** The SHA-256 of the matrix read from it (see {@code DataMatrix}). */
+  public static final String DATA_SHA256 = "data_sha256";
 
   /** The stopping-rule columns shared by the solvers that test stationarity. */
   public static java.util.Map<String, Object> stopping(org.basinbench.solver.Stopping stop) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.basinbench.instance.GaussianSensing;
+import org.basinbench.instance.MatrixFile;
 import org.basinbench.instance.NonnegCounterexample;
 import org.basinbench.instance.PlantedNmf;
 import org.basinbench.instance.Problem;
@@ -16,7 +17,7 @@ import org.basinbench.rng.SplitMix64;
 /** A concrete problem instance of one grid point (all parameters fixed). */
 public sealed interface InstanceSpec extends Serializable
     permits InstanceSpec.Counterexample, InstanceSpec.RipHalfSpec, InstanceSpec.PlantedNmfSpec,
-        InstanceSpec.GaussianSensingSpec, InstanceSpec.RobustSensingSpec {
+        InstanceSpec.GaussianSensingSpec, InstanceSpec.RobustSensingSpec, InstanceSpec.MatrixFileSpec {
 
   /** The {@code instance.family} tag. */
   String family();
@@ -76,6 +77,15 @@ public sealed interface InstanceSpec extends Serializable
    */
   default double flopsPerIteration() {
     return Double.NaN;
+  }
+
+  /**
+   * Whether the family knows its truth (false for real data): without it there is no relative
+   * error, no start near the truth, no segment toward it, and outcomes follow the best-known
+   * rule (see {@code Outcome.bestKnown}).
+   */
+  default boolean hasTruth() {
+    return true;
   }
 
   /** What is known of the instance's RIP constant, and how the certificates measure it. */
@@ -461,6 +471,81 @@ public sealed interface InstanceSpec extends Serializable
     @Override
     public Certificates.Delta ripDelta() {
       return new Certificates.Delta(Double.NaN, false, params.r() + params.rStar(), params.r() + params.rStar());
+    }
+  }
+
+  /**
+   * NMF of a real data matrix read from a file ({@link MatrixFile}): read once by the driver
+   * when the spec is parsed, carried with the instance to the executors. No truth.
+   *
+   * @param path the file as the spec gives it (relative paths resolve against the spec's
+   *     directory); for provenance only: the cells and seeds follow the matrix's content
+   * @param format the format it was read as ("csv", "csv.gz", "image")
+   * @param dropLastColumn whether the last CSV column was dropped
+   * @param downsample the image block-average factor (1 for CSV)
+   * @param params the matrix and the search rank
+   */
+  record MatrixFileSpec(String path, String format, boolean dropLastColumn, int downsample, MatrixFile params)
+      implements InstanceSpec {
+    @Override
+    public String family() {
+      return MatrixFile.FAMILY;
+    }
+
+    /**
+     * The family, the shape, the rank and the SHA-256 of the matrix read: a changed file
+     * changes the cells and seeds, a moved or renamed one does not.
+     */
+    @Override
+    public String canonicalKey() {
+      MatrixFile p = params;
+      return MatrixFile.FAMILY + ";n=" + p.n() + ";m=" + p.m() + ";r=" + p.r() + ";sha256=" + p.data().sha256();
+    }
+
+    @Override
+    public String describe() {
+      MatrixFile p = params;
+      return String.format(Locale.ROOT, "%s %s (%s%s%s) n=%d m=%d r=%d sha256=%s", MatrixFile.FAMILY, path, format,
+          dropLastColumn ? ", last column dropped" : "", downsample > 1 ? ", downsampled " + downsample + "x" : "",
+          p.n(), p.m(), p.r(), p.data().sha256().substring(0, 12));
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+      MatrixFile p = params;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(Columns.FAMILY, MatrixFile.FAMILY);
+      m.put(Columns.N, p.n());
+      m.put(Columns.R, p.r());
+      m.put(Columns.M, p.m());
+      m.put(Columns.DATA_PATH, path);
+      m.put(Columns.DATA_SHA256, p.data().sha256());
+      return m;
+    }
+
+    @Override
+    public boolean nonnegative() {
+      return true;
+    }
+
+    @Override
+    public boolean factored() {
+      return true;
+    }
+
+    @Override
+    public boolean hasTruth() {
+      return false;
+    }
+
+    @Override
+    public Problem problem(SplitMix64 rng) {
+      return params.problem();
+    }
+
+    @Override
+    public Certificates.Delta ripDelta() {
+      return new Certificates.Delta(Double.NaN, false, 0, 0);
     }
   }
 }

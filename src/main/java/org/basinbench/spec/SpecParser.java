@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.basinbench.instance.GaussianSensing;
+import org.basinbench.instance.MatrixFile;
 import org.basinbench.instance.NonnegCounterexample;
 import org.basinbench.instance.PlantedNmf;
 import org.basinbench.instance.RipHalf;
@@ -135,12 +136,25 @@ public final class SpecParser {
       Field.number("outlierScale", false, 10.0, 0, true, Double.NaN, true),
       draws());
 
+  /**
+   * Real data from a file: read when the spec is parsed (see {@link MatrixFiles}). The path is
+   * not sweepable: one experiment, one file; the rank and the image downsampling are.
+   */
+  static final List<Field> MATRIX_FILE = List.of(
+      Field.string("family", true, null, List.of(MatrixFile.FAMILY)),
+      Field.string("path", true, null, List.of()),
+      Field.string("format", false, null, MatrixFile.Format.labels()),
+      Field.bool("dropLastColumn", false),
+      Field.integer("downsample", false, 1L, 1, 100_000, true),
+      Field.integer("r", true, null, 1, 100_000, true));
+
   static final Map<String, List<Field>> FAMILIES = Map.of(
       InstanceSpec.Counterexample.FAMILY, COUNTEREXAMPLE,
       RipHalf.FAMILY, RIP_HALF,
       PlantedNmf.FAMILY, PLANTED_NMF,
       GaussianSensing.FAMILY, GAUSSIAN_SENSING,
-      RobustSensing.FAMILY, ROBUST_SENSING);
+      RobustSensing.FAMILY, ROBUST_SENSING,
+      MatrixFile.FAMILY, MATRIX_FILE);
 
   static final List<String> INIT_KINDS = List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND,
       InitDistribution.Gaussian.KIND, InitDistribution.Near.KIND, InitDistribution.Interpolate.KIND);
@@ -242,7 +256,8 @@ public final class SpecParser {
 
   static final List<Field> SUCCESS = List.of(
       Field.number("relError", false, SuccessCriteria.DEFAULT_REL_ERROR, 0, true, Double.NaN, false),
-      Field.number("spuriousDist", false, SuccessCriteria.DEFAULT_SPURIOUS_DIST, 0, true, Double.NaN, false));
+      Field.number("spuriousDist", false, SuccessCriteria.DEFAULT_SPURIOUS_DIST, 0, true, Double.NaN, false),
+      Field.number("lossGap", false, SuccessCriteria.DEFAULT_LOSS_GAP, 0, false, Double.NaN, false));
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -250,7 +265,10 @@ public final class SpecParser {
 
   private SpecParser() {}
 
-  /** Reads and validates a spec file. */
+  /**
+   * Reads and validates a spec file. Data files it names (family {@code matrix-file}) are read
+   * too, relative paths against the spec file's directory.
+   */
   public static List<Experiment> parseFile(Path file) throws SpecException {
     String text;
     try {
@@ -260,11 +278,23 @@ public final class SpecParser {
     } catch (IOException e) {
       throw new SpecException(file + ": cannot read: " + e.getMessage());
     }
-    return parse(text, file.toString());
+    Path dir = file.getParent();
+    return parse(text, file.toString(), dir == null ? Path.of("") : dir);
   }
 
-  /** Validates spec text; {@code source} names it in messages. */
+  /**
+   * Validates spec text; {@code source} names it in messages. Relative data paths resolve
+   * against the working directory.
+   */
   public static List<Experiment> parse(String text, String source) throws SpecException {
+    return parse(text, source, Path.of(""));
+  }
+
+  /**
+   * Validates spec text; {@code source} names it in messages, and relative data paths resolve
+   * against {@code baseDir}.
+   */
+  public static List<Experiment> parse(String text, String source, Path baseDir) throws SpecException {
     JsonNode root;
     try {
       root = MAPPER.readTree(text);
@@ -282,7 +312,7 @@ public final class SpecParser {
     Problems problems = new Problems(source);
     List<Experiment> out = new ArrayList<>();
     if (root.isObject()) {
-      Experiment e = experiment(root, "$", source, problems);
+      Experiment e = experiment(root, "$", source, baseDir, problems);
       if (e != null) {
         out.add(e);
       }
@@ -292,7 +322,7 @@ public final class SpecParser {
       }
       Set<String> names = new HashSet<>();
       for (int i = 0; i < root.size(); i++) {
-        Experiment e = experiment(root.get(i), "$[" + i + "]", source, problems);
+        Experiment e = experiment(root.get(i), "$[" + i + "]", source, baseDir, problems);
         if (e != null) {
           if (!names.add(e.name())) {
             problems.add("$[" + i + "].experiment", "duplicate experiment name \"" + e.name()
@@ -308,7 +338,7 @@ public final class SpecParser {
     return out;
   }
 
-  private static Experiment experiment(JsonNode node, String path, String source, Problems p) {
+  private static Experiment experiment(JsonNode node, String path, String source, Path baseDir, Problems p) {
     if (!node.isObject()) {
       p.add(path, "expected an experiment object, got " + kind(node));
       return null;
@@ -338,8 +368,9 @@ public final class SpecParser {
     SuccessCriteria success = null;
     JsonNode successNode = top.containsKey("success") ? top.get("success").get(0) : MAPPER.createObjectNode();
     Map<String, List<JsonNode>> s = readSection(successNode, path + ".success", SUCCESS, p);
-    if (s.containsKey("relError") && s.containsKey("spuriousDist")) {
-      success = new SuccessCriteria(s.get("relError").get(0).doubleValue(), s.get("spuriousDist").get(0).doubleValue());
+    if (s.containsKey("relError") && s.containsKey("spuriousDist") && s.containsKey("lossGap")) {
+      success = new SuccessCriteria(s.get("relError").get(0).doubleValue(), s.get("spuriousDist").get(0).doubleValue(),
+          s.get("lossGap").get(0).doubleValue());
     }
     Adaptive adaptive = null;
     if (top.containsKey("adaptive")) {
@@ -384,17 +415,29 @@ public final class SpecParser {
     List<InstanceSpec> boundInstances = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     boolean swept = instances.size() > 1;
+    MatrixFiles files = new MatrixFiles(baseDir, path + ".instance", p);
     for (Map<String, JsonNode> combo : instances) {
       String problem = combinationProblem(combo);
+      String where = path + ".instance";
+      InstanceSpec bound = null;
+      if (problem == null && MatrixFile.FAMILY.equals(combo.get("family").textValue())) {
+        MatrixFiles.Bound b = files.bind(combo);
+        if (b == null) {
+          continue; // the file's problem is recorded
+        }
+        bound = b.instance();
+        problem = b.problem();
+        where = b.field() == null ? where : where + "." + b.field();
+      }
       if (problem == null) {
-        boundInstances.add(bindInstance(combo));
+        boundInstances.add(bound != null ? bound : bindInstance(combo));
       } else if (swept) {
-        notes.add(path + ".instance: skipped a grid combination: " + problem);
+        notes.add(where + ": skipped a grid combination: " + problem);
       } else {
-        p.add(path + ".instance", problem);
+        p.add(where, problem);
       }
     }
-    if (swept && boundInstances.isEmpty() && !instances.isEmpty()) {
+    if (swept && boundInstances.isEmpty() && !notes.isEmpty()) {
       p.add(path + ".instance", "every combination of the sweep is invalid, e.g.: "
           + notes.get(0).substring(notes.get(0).indexOf("combination: ") + 13));
     }
@@ -411,10 +454,28 @@ public final class SpecParser {
       boundSolvers.add(list);
     }
 
-    // "near" a spurious point needs a family that catalogues one.
+    // Adaptive rounds decide on outcomes as each round ends; on real data a trial's outcome is
+    // decided against the best loss over all trials of the experiment, known only at the end.
+    if (adaptive != null) {
+      InstanceSpec blind = boundInstances.stream().filter(i -> !i.hasTruth()).findFirst().orElse(null);
+      if (blind != null) {
+        p.add(path + ".adaptive", "adaptive trials need a family with a known truth, and " + blind.describe()
+            + " has none (its outcomes are set against the best loss of all its trials, known only when every"
+            + " trial has run); give a fixed \"trials\" instead");
+      }
+    }
+    // "near" a spurious point needs a family that catalogues one; any start tied to a point
+    // needs a family that knows one (real data knows neither truth nor spurious point).
     for (InitDistribution init : boundInits) {
       String target = init instanceof InitDistribution.Near near ? near.point()
           : init instanceof InitDistribution.Interpolate in ? in.point() : null;
+      InstanceSpec blind = boundInstances.stream().filter(i -> !i.hasTruth()).findFirst().orElse(null);
+      if (target != null && blind != null) {
+        p.add(path + ".init.point", "init \"" + init.kind() + "\" starts from the " + target + ", and "
+            + blind.describe() + " has none: real data has no truth and no catalogued point; use \"half-normal\","
+            + " \"uniform\" or \"gaussian\"");
+        break;
+      }
       if (InitDistribution.Near.SPURIOUS.equals(target)) {
         for (InstanceSpec inst : boundInstances) {
           if (!inst.hasSpuriousPoint()) {
@@ -464,6 +525,11 @@ public final class SpecParser {
         if (!inst.smooth()) {
           p.add(path + ".statistics.segments", "segment curvature needs a least-squares loss, and the loss of "
               + inst.describe() + " is l1; remove \"statistics\"");
+          break;
+        }
+        if (segments.contains(SegmentKind.RANDOM_TO_TRUTH) && !inst.hasTruth()) {
+          p.add(path + ".statistics.segments", "\"random-to-truth\" needs the truth, and " + inst.describe()
+              + " has none (real data); use \"random-random\" and \"init-to-found\"");
           break;
         }
         if (segments.contains(SegmentKind.INIT_TO_SPURIOUS) && !inst.hasSpuriousPoint()) {
@@ -533,7 +599,24 @@ public final class SpecParser {
     }
     String specJson = Canonical.sorted(hashed).toString();
     return new Experiment(name, text(top, "description"), top.get("seed").get(0).longValue(), trials, success,
-        segments, top.get("trajectories").get(0).booleanValue(), adaptive, cells, notes, specJson, Canonical.sha256(specJson), source);
+        segments, top.get("trajectories").get(0).booleanValue(), adaptive, cells, notes, specJson,
+        specHash(specJson, cells), source);
+  }
+
+  /**
+   * SHA-256 of the spec, keys sorted; when it reads data files, of the spec followed by the
+   * SHA-256 of every distinct data matrix in cell order, so that editing a data file changes the
+   * hash though the spec's text does not. Specs without data files keep the hash of their text
+   * alone.
+   */
+  static String specHash(String specJson, List<Cell> cells) {
+    java.util.LinkedHashSet<String> data = new java.util.LinkedHashSet<>();
+    for (Cell c : cells) {
+      if (c.instance() instanceof InstanceSpec.MatrixFileSpec m) {
+        data.add(m.params().data().sha256());
+      }
+    }
+    return Canonical.sha256(data.isEmpty() ? specJson : specJson + "\ndata sha256: " + String.join(",", data));
   }
 
   private static boolean looksNumeric(String s) {
@@ -618,7 +701,7 @@ public final class SpecParser {
 
   /** Why an NMF solver does not apply to an instance, or null when it does. */
   private static String nmfSolverProblem(SolverSpec.Nmf nmf, InstanceSpec inst) {
-    if (inst instanceof InstanceSpec.PlantedNmfSpec) {
+    if (inst instanceof InstanceSpec.PlantedNmfSpec || inst instanceof InstanceSpec.MatrixFileSpec) {
       return null;
     }
     boolean symmetricSensing = inst instanceof InstanceSpec.GaussianSensingSpec
@@ -628,9 +711,9 @@ public final class SpecParser {
     }
     return "solver \"" + nmf.name() + "\" does not apply to " + inst.describe() + ": "
         + (SolverSpec.Nmf.MU.equals(nmf.name())
-            ? "\"mu\" applies to planted-nmf and to the symmetric sensing problems (nonneg-counterexample symmetric,"
-                + " gaussian-sensing)"
-            : "\"hals\" applies to planted-nmf only")
+            ? "\"mu\" applies to planted-nmf, matrix-file and the symmetric sensing problems"
+                + " (nonneg-counterexample symmetric, gaussian-sensing)"
+            : "\"hals\" applies to planted-nmf and matrix-file only")
         + "; use \"pgd\", \"gd\" or \"subgradient\"";
   }
 

@@ -33,6 +33,7 @@ class SolverContractTest {
     "{\"family\": \"planted-nmf\", \"n\": 5, \"m\": 4, \"rStar\": 2, \"r\": 3, \"p\": 0.6, \"noise\": 0.01}",
     "{\"family\": \"gaussian-sensing\", \"n\": 2, \"rStar\": 1, \"r\": 1, \"m\": 1}",
     "{\"family\": \"robust-sensing\", \"n\": 3, \"rStar\": 1, \"r\": 1, \"m\": 6, \"p\": 0.3}",
+    "{\"family\": \"matrix-file\", \"path\": \"data/digits.csv.gz\", \"dropLastColumn\": true, \"r\": 2}",
   };
   static final String[] SOLVERS = {
     "{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 300}",
@@ -111,7 +112,7 @@ class SolverContractTest {
         }
       }
     }
-    // 8 families x 13 solvers minus the refused pairings (hals/mu outside their families,
+    // 9 families x 13 solvers minus the refused pairings (hals/mu outside their families,
     // projecting solvers on rip-half, gradient solvers on the l1 loss, alternating blocks on
     // one-factor problems): the contract ran on most of the catalogue.
     System.out.println("solver contract: " + pairs + " solver-family pairs");

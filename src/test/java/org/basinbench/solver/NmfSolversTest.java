@@ -24,6 +24,33 @@ class NmfSolversTest {
   }
 
   /**
+   * MU and HALS read the data and mask themselves, so a loss scale c (the real-data loss is a
+   * mean over the entries, c = 1/N) changes nothing in their iterates: with the budget as the
+   * only rule (tol 0), both end at bit-identical points for c = 1 and c = 1/N, and report c
+   * times the loss.
+   */
+  @Test
+  void multiplicativeUpdatesAndHalsIgnoreTheLossScale() {
+    for (int k = 0; k < 4; k++) {
+      MaskedFactorLoss f = (MaskedFactorLoss) planted(700 + k, k % 2 == 0 ? 1.0 : 0.7).objective();
+      double c = 1.0 / f.terms();
+      MaskedFactorLoss scaled = new MaskedFactorLoss(f.n(), f.m(), f.r(), f.copyTarget(),
+          k % 2 == 0 ? null : f.copyMask(), c);
+      double[] x0 = halfNormal(new SplitMix64(800 + k), f.dim(), 0.5);
+      SolveResult[][] runs = {
+        {MultiplicativeUpdates.solve(f, x0, new NmfConfig(1e-12, 300, 0.0)),
+            MultiplicativeUpdates.solve(scaled, x0, new NmfConfig(1e-12, 300, 0.0))},
+        {Hals.solve(f, x0, new NmfConfig(1e-12, 30, 0.0)), Hals.solve(scaled, x0, new NmfConfig(1e-12, 30, 0.0))},
+      };
+      for (SolveResult[] pair : runs) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(pair[0].x(), pair[1].x(), 0.0, "instance " + k);
+        assertEquals(pair[0].iterations(), pair[1].iterations());
+        assertEquals(c * pair[0].loss(), pair[1].loss(), 1e-14 * pair[1].loss());
+      }
+    }
+  }
+
+  /**
    * Lee and Seung's auxiliary-function argument: each multiplicative update does not increase
    * the (masked) Frobenius loss. Checked step by step over 1000 updates on 20 seeded planted
    * instances, half of them with 70% of the entries observed. The slack (1e-12 relative)

@@ -313,4 +313,102 @@ class BasinBenchJobTest {
       assertEquals(ci[1], a.<Double>getAs(Schema.CI_HIGH), 0.0);
     }
   }
+
+  static void runJob(Experiment e, Path out, int partitions) throws Exception {
+    new BasinBenchJob(spark, new BasinBenchJob.Options(out.toString(), partitions, false),
+        new PrintStream(new ByteArrayOutputStream())).run(List.of(e));
+  }
+
+  static List<Row> sortedRows(Path out, String table, String experiment) {
+    List<Row> rows = new ArrayList<>(spark.read().parquet(out.resolve(table).resolve("experiment=" + experiment)
+        .toString()).drop(Schema.WALL_MS).collectAsList());
+    rows.sort(Comparator.comparing((Row r) -> r.<Integer>getAs(Schema.CELL_INDEX))
+        .thenComparing(r -> r.<Integer>getAs(Schema.TRIAL)));
+    return rows;
+  }
+
+  /**
+   * Real data (no truth): every trial is labelled against the best loss any trial of the
+   * experiment reached on the instance, identically for any partitioning. Three HALS settings
+   * give each label: converged runs (SUCCESS at the best, STATIONARY_OTHER elsewhere), a
+   * two-sweep budget (NOT_CONVERGED far from the best), and tol = 1, met at the start
+   * (STATIONARY_OTHER: the start is no minimum).
+   */
+  @Test
+  void realDataTrialsAreLabelledByTheBestKnownLossForAnyPartitioning() throws Exception {
+    org.basinbench.rng.SplitMix64 rng = new org.basinbench.rng.SplitMix64(12);
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      for (int j = 0; j < 9; j++) {
+        csv.append(j == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.6f", rng.nextHalfNormal()));
+      }
+      csv.append('\n');
+    }
+    Path data = Files.writeString(tmp.resolve("m.csv"), csv.toString());
+    Experiment e = SpecParser.parse("""
+        {"experiment": "real", "seed": 21, "trials": 10, "trajectories": true,
+         "statistics": {"segments": ["random-random", "init-to-found"]},
+         "instance": {"family": "matrix-file", "path": "PATH", "r": 3},
+         "init": {"kind": "half-normal", "scale": 0.5},
+         "solvers": [{"name": "hals", "maxIter": 3000}, {"name": "hals", "maxIter": 2}, {"name": "hals", "tol": 1}]}
+        """.replace("PATH", data.toString()), "real.json").get(0);
+    Path one = tmp.resolve("real1");
+    Path three = tmp.resolve("real3");
+    runJob(e, one, 1);
+    runJob(e, three, 3);
+    List<Row> trials = sortedRows(one, "trials", "real");
+    assertEquals(trials, sortedRows(three, "trials", "real"), "identical rows for 1 and 3 partitions");
+    assertEquals(spark.read().parquet(one.resolve("cells/experiment=real").toString()).collectAsList(),
+        spark.read().parquet(three.resolve("cells/experiment=real").toString()).collectAsList());
+    assertEquals(3 * 10, trials.size());
+
+    double best = Double.POSITIVE_INFINITY;
+    for (Row r : trials) {
+      if (!r.<String>getAs(Schema.OUTCOME).equals(Outcome.DIVERGED.name())) {
+        best = Math.min(best, r.<Double>getAs(Schema.LOSS));
+      }
+    }
+    double gap = e.success().lossGap();
+    TrialRunner runner = new TrialRunner(e);
+    java.util.Map<Outcome, Integer> counts = new java.util.EnumMap<>(Outcome.class);
+    for (Row r : trials) {
+      assertTrue(r.isNullAt(r.fieldIndex(Schema.REL_ERROR)), "no truth, no relative error");
+      assertTrue(r.isNullAt(r.fieldIndex(Schema.DIST_SPURIOUS)));
+      TrialResult direct = runner.run(r.<Integer>getAs(Schema.CELL_INDEX), r.<Integer>getAs(Schema.TRIAL));
+      assertTrue(direct.outcome() != Outcome.SUCCESS, "the runner's label is provisional");
+      double loss = r.<Double>getAs(Schema.LOSS);
+      assertEquals(direct.loss(), loss, 0.0);
+      Outcome o = Outcome.valueOf(r.<String>getAs(Schema.OUTCOME));
+      assertEquals(Outcome.bestKnown(direct.outcome(), loss, best, gap), o, r.toString());
+      assertEquals(Outcome.lossGap(loss, best), r.<Double>getAs(Schema.LOSS_GAP), 0.0);
+      assertEquals(o == Outcome.SUCCESS, (loss - best) <= gap * best);
+      counts.merge(o, 1, Integer::sum);
+    }
+    // Every label the rule gives, each in the cell designed for it.
+    assertTrue(counts.getOrDefault(Outcome.SUCCESS, 0) >= 1, counts.toString());
+    assertTrue(counts.getOrDefault(Outcome.NOT_CONVERGED, 0) >= 1, counts.toString());
+    assertTrue(counts.getOrDefault(Outcome.STATIONARY_OTHER, 0) >= 10, counts.toString());
+    assertEquals(0, counts.getOrDefault(Outcome.SPURIOUS, 0), "nothing is catalogued");
+    assertEquals(0.0, trials.stream().mapToDouble(r -> r.<Double>getAs(Schema.LOSS_GAP)).min().orElseThrow(), 0.0,
+        "the best trial has gap 0");
+
+    List<Row> cells = spark.read().parquet(one.resolve("cells/experiment=real").toString()).collectAsList();
+    for (Row c : cells) {
+      assertEquals(data.toString(), c.<String>getAs(Schema.DATA_PATH));
+      assertEquals(64, c.<String>getAs(Schema.DATA_SHA256).length());
+      long succ = trials.stream().filter(r -> r.<Integer>getAs(Schema.CELL_INDEX).equals(c.getAs(Schema.CELL_INDEX))
+          && r.getAs(Schema.OUTCOME).equals(Outcome.SUCCESS.name())).count();
+      assertEquals(succ, c.<Long>getAs(Schema.SUCCESSES), "the cells count the relabelled trials");
+    }
+    assertEquals(0, spark.read().parquet(one.resolve("certificates/experiment=real").toString()).count(),
+        "no catalogued point, no certificate");
+    Dataset<Row> trajectory = spark.read().parquet(one.resolve("trajectory/experiment=real").toString());
+    assertEquals(0, trajectory.where(org.apache.spark.sql.functions.col(Schema.COS_TO_TRUTH).isNotNull()).count());
+    assertTrue(trajectory.where(org.apache.spark.sql.functions.col(Schema.COS_TO_END).isNotNull()).count() > 0);
+    assertEquals(2 * 3 * 10, spark.read().parquet(one.resolve("segments/experiment=real").toString()).count());
+    JsonNode manifest = new ObjectMapper().readTree(one.resolve("manifests/real.json").toFile());
+    assertEquals(e.specHash(), manifest.get("specHash").asText());
+    assertEquals(((org.basinbench.spec.InstanceSpec.MatrixFileSpec) e.cells().get(0).instance()).params().data()
+        .sha256(), manifest.get("data").get(0).get("sha256").asText());
+  }
 }

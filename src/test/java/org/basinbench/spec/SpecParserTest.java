@@ -416,7 +416,7 @@ class SpecParserTest {
   }
 
   @Test
-  void nmfSolversApplyToPlantedNmfOnly() throws SpecException {
+  void nmfSolversApplyToNmfFamiliesOnly() throws SpecException {
     String nmf = """
         {"experiment": "n", "seed": 1, "trials": 2,
          "instance": {"family": "planted-nmf", "n": 6, "m": 5, "rStar": 2, "r": 2},
@@ -427,9 +427,9 @@ class SpecParserTest {
     assertEquals(3, e.cells().size());
     assertTrue(((SolverSpec.FixedStep) e.cells().get(2).solver()).armijo());
     assertProblem(problems(ASYM.replace("{\"name\": \"pgd\", \"step\": 0.05}", "{\"name\": \"hals\"}")),
-        "$.solvers[0].name", "\"hals\" applies to planted-nmf only");
+        "$.solvers[0].name", "\"hals\" applies to planted-nmf and matrix-file only");
     assertProblem(problems(ASYM.replace("{\"name\": \"pgd\", \"step\": 0.05}", "{\"name\": \"mu\"}")),
-        "$.solvers[0].name", "\"mu\" applies to planted-nmf and to the symmetric sensing problems");
+        "$.solvers[0].name", "\"mu\" applies to planted-nmf, matrix-file and the symmetric sensing problems");
     // MU on the symmetric counterexample is the split-gradient form, and allowed.
     assertEquals(1, one(EXAMPLE.replace("{\"name\": \"pgd\", \"step\": 0.05, \"maxIter\": 4000, \"tol\": 1e-8}",
         "{\"name\": \"mu\"}")).cells().size() / 5);

@@ -48,7 +48,9 @@ final class CurvatureAggregation {
     out.add(col(Schema.COUNT));
     out.add(col(Schema.MEAN));
     out.add(col(Schema.STD));
-    out.add(col(Schema.STD).divide(col(Schema.MEAN)).as(Schema.SIGMA_OVER_MU));
+    // Null where the mean is 0 (say, every segment of a cell has zero length): ANSI SQL would
+    // fail the whole run on the division.
+    out.add(when(col(Schema.MEAN).notEqual(0), col(Schema.STD).divide(col(Schema.MEAN))).as(Schema.SIGMA_OVER_MU));
     out.add(col(Schema.MIN));
     for (int i = 0; i < Schema.QUANTILES.size(); i++) {
       out.add(col("quantiles").getItem(i).as(Schema.QUANTILES.get(i)));

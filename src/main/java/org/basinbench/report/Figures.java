@@ -96,7 +96,7 @@ final class Figures {
     if (distinct(rows, Schema.DELTA).size() < 2) {
       return;
     }
-    List<String> keys = varying(rows, DELTA_PARAMETERS);
+    List<String> keys = withSolver(varying(rows, DELTA_PARAMETERS));
     List<Object> facets = new ArrayList<>(distinct(rows, Schema.R));
     if (facets.isEmpty()) {
       facets.add(null); // a family without a search rank: one panel
@@ -128,7 +128,7 @@ final class Figures {
     }
     grid(layout, facets.size());
     figure("delta", "Failure rate vs delta", "Band: Wilson 95% interval. One line per "
-        + (keys.isEmpty() ? "experiment" : String.join(" x ", keys)) + ", one panel per search rank r.", data, layout);
+        + String.join(" x ", keys) + ", one panel per search rank r.", data, layout);
   }
 
   /** Outcome counts per cell, stacked. */
@@ -177,7 +177,7 @@ final class Figures {
     if (distinct(rows, Schema.MAX_ITER).size() < 2) {
       return;
     }
-    List<String> keys = varying(rows, Set.of(Schema.MAX_ITER));
+    List<String> keys = withSolver(varying(rows, Set.of(Schema.MAX_ITER)));
     ArrayNode data = JSON.createArrayNode();
     int i = 0;
     for (Map.Entry<String, List<Row>> s : group(rows, keys).entrySet()) {
@@ -221,7 +221,7 @@ final class Figures {
         max(col(Schema.REL_ERROR)).as("max")).collectAsList()) {
       q.put(r.getString(0), r);
     }
-    List<String> keys = varying(cells, Set.of(Schema.INIT_GAMMA));
+    List<String> keys = withSolver(varying(cells, Set.of(Schema.INIT_GAMMA)));
     ArrayNode data = JSON.createArrayNode();
     int i = 0;
     for (Map.Entry<String, List<Row>> s : group(cells, keys).entrySet()) {
@@ -553,6 +553,15 @@ final class Figures {
       }
     }
     return a;
+  }
+
+  /** {@code keys} with the solver first: a line's name says which solver drew it. */
+  private static List<String> withSolver(List<String> keys) {
+    List<String> k = new ArrayList<>(keys);
+    if (!k.contains(Schema.SOLVER)) {
+      k.add(0, Schema.SOLVER);
+    }
+    return k;
   }
 
   /** Cell-parameter columns of {@code rows} that take more than one value, minus {@code exclude}. */

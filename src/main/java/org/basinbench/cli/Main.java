@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.basinbench.run.Outcome;
+import org.basinbench.report.ReportException;
+import org.basinbench.report.ReportWriter;
 import org.basinbench.run.Version;
 import org.basinbench.spark.BasinBenchJob;
 import org.basinbench.spark.ExperimentSummary;
@@ -38,13 +40,15 @@ public final class Main {
       BasinBench: how often does local optimisation fail on nonnegative low-rank problems?
 
       Usage:
-        basinbench run SPEC.json [SPEC.json ...] [--out DIR] [--master URL] [--partitions N] [--force]
+        basinbench run SPEC.json [SPEC.json ...] [--out DIR] [--master URL] [--partitions N] [--force] [--no-report]
+        basinbench report OUT [--html FILE]
         basinbench validate SPEC.json [SPEC.json ...]
         basinbench schema
         basinbench --help | --version
 
       Commands:
         run        run every experiment of the specs on Spark, write Parquet tables under DIR
+        report     write the HTML report of an output directory (runs nothing; 'run' writes it too)
         validate   check specs and print their expanded grids, without running anything
         schema     print the JSON Schema of the spec language (the file jobs/schema/basinbench.schema.json)
 
@@ -73,7 +77,22 @@ public final class Main {
                            that a different spec of the same name wrote
         --spark-progress   show Spark's console progress bar (off: BasinBench prints its own line)
         --ui               start the Spark web UI of a local run, bound to 127.0.0.1 (off by default)
+        --no-report        do not write DIR/report.html at the end (written by default; if it fails, the
+                           tables stay published, a warning names the cause and the exit code is 1)
         --help             this text
+      """;
+
+  static final String REPORT_USAGE = """
+      Usage: basinbench report OUT [--html FILE]
+
+      Reads the Parquet tables and manifests under OUT (the --out directory of a run; runs nothing)
+      and writes one self-contained HTML file that works offline (Plotly, data and script inlined):
+      per experiment, a run summary, the figures its tables support, and its certificates.
+
+      Options:
+        --html FILE   where to write the report (default OUT/report.html); written whole or not at all
+        --help        this text
+      Exit code 2 when OUT is missing or is not a BasinBench output directory (nothing is written).
       """;
 
   static final String VALIDATE_USAGE = """
@@ -125,6 +144,9 @@ public final class Main {
         case "validate" -> {
           return validate(rest);
         }
+        case "report" -> {
+          return report(rest);
+        }
         case "schema" -> {
           if (!rest.isEmpty()) {
             throw new UsageException("'schema' takes no arguments; it prints the spec language's JSON Schema");
@@ -132,7 +154,7 @@ public final class Main {
           out.print(org.basinbench.spec.SpecSchema.generate());
           return OK;
         }
-        default -> throw new UsageException("unknown command '" + cmd + "'; commands: run, validate, schema (see --help)");
+        default -> throw new UsageException("unknown command '" + cmd + "'; commands: run, report, validate, schema (see --help)");
       }
     } catch (UsageException e) {
       err.println("basinbench: " + e.getMessage());
@@ -149,6 +171,11 @@ public final class Main {
 
   private static Parsed parse(List<String> args, List<String> valued, List<String> flags, String cmd)
       throws UsageException {
+    return parse(args, valued, flags, cmd, "at least one SPEC.json");
+  }
+
+  private static Parsed parse(List<String> args, List<String> valued, List<String> flags, String cmd,
+      String positional) throws UsageException {
     List<String> specs = new ArrayList<>();
     Map<String, String> opts = new HashMap<>();
     boolean help = false;
@@ -189,7 +216,7 @@ public final class Main {
       }
     }
     if (!help && specs.isEmpty()) {
-      throw new UsageException("'" + cmd + "' needs at least one SPEC.json (see 'basinbench " + cmd + " --help')");
+      throw new UsageException("'" + cmd + "' needs " + positional + " (see 'basinbench " + cmd + " --help')");
     }
     return new Parsed(specs, opts, help);
   }
@@ -273,7 +300,8 @@ public final class Main {
   }
 
   private int run(List<String> args) throws UsageException {
-    Parsed p = parse(args, List.of("--out", "--master", "--partitions"), List.of("--force", "--spark-progress", "--ui"),
+    Parsed p = parse(args, List.of("--out", "--master", "--partitions"),
+        List.of("--force", "--spark-progress", "--ui", "--no-report"),
         "run");
     if (p.help()) {
       out.print(RUN_USAGE);
@@ -332,7 +360,18 @@ public final class Main {
       job.checkOutput(experiments);
       List<ExperimentSummary> summaries = job.run(experiments);
       summaries.forEach(this::printSummary);
-      return OK;
+      if (p.options().containsKey("--no-report")) {
+        return OK;
+      }
+      // The tables are published by now: a report failure loses nothing, but is not success.
+      try {
+        printReport(ReportWriter.write(spark, outDir, null));
+        return OK;
+      } catch (Exception e) {
+        err.println("basinbench: warning: the tables and manifests are complete, but the report could not be"
+            + " written (" + rootMessage(e) + "); 'basinbench report " + outDir + "' retries");
+        return FAILED;
+      }
     } catch (OutputException e) {
       err.println("basinbench: " + e.getMessage());
       return INVALID;
@@ -348,6 +387,56 @@ public final class Main {
         spark.stop();
       }
     }
+  }
+
+  private int report(List<String> args) throws UsageException {
+    Parsed p = parse(args, List.of("--html"), List.of(), "report", "the output directory OUT of a run");
+    if (p.help()) {
+      out.print(REPORT_USAGE);
+      return OK;
+    }
+    if (p.specs().size() != 1) {
+      throw new UsageException("'report' takes one output directory, got " + p.specs().size() + ": "
+          + String.join(" ", p.specs()));
+    }
+    String dir = p.specs().get(0);
+    String html = p.options().get("--html");
+    try {
+      if (LocalOutputCheck.isLocal(dir)) { // fail fast, before Spark starts
+        ReportWriter.check(dir, html, new org.apache.hadoop.conf.Configuration());
+      }
+    } catch (ReportException e) {
+      err.println("basinbench: " + e.getMessage());
+      return INVALID;
+    } catch (java.io.IOException e) {
+      err.println("basinbench: OUT: " + dir + " cannot be read: " + rootMessage(e));
+      return INVALID;
+    }
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = null;
+    try {
+      spark = Sessions.create(null);
+      printReport(ReportWriter.write(spark, dir, html));
+      return OK;
+    } catch (ReportException e) {
+      err.println("basinbench: " + e.getMessage());
+      return INVALID;
+    } catch (Exception e) {
+      err.println("basinbench: report failed: " + rootMessage(e));
+      if (System.getenv("BASINBENCH_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      return FAILED;
+    } finally {
+      if (spark != null && ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  private void printReport(ReportWriter.Result r) {
+    out.printf(Locale.ROOT, "%nreport: %s (%.1f MB; %d experiment(s), %d figure(s))%n", r.path(), r.bytes() / 1e6,
+        r.experiments(), r.figures());
   }
 
   /** A parameter value for the summary: "-" for null, 4 significant digits for doubles. */

@@ -18,7 +18,9 @@ import java.util.List;
  * @param cells the expanded cells, in expansion order
  * @param notes grid combinations skipped because they break a cross-field rule, one line each
  * @param specJson the experiment's JSON as given, keys sorted (provenance)
- * @param specHash SHA-256 of {@code specJson}
+ * @param specHash SHA-256 of {@code specJson}; for a spec that reads data files (matrix-file),
+ *     of {@code specJson} followed by the SHA-256 of each data matrix, so that it changes with
+ *     the data (see {@code SpecParser.specHash})
  * @param source the file it came from
  */
 public record Experiment(

@@ -17,10 +17,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
-import org.basinbench.linalg.MatOps;
-import org.basinbench.objective.LinearOperator;
 import org.basinbench.objective.MaskedFactorLoss;
-import org.basinbench.objective.Objective;
 
 /**
  * NMF of a real data matrix read from a file (the star-convexity paper, Section 4.1): with
@@ -381,58 +378,18 @@ public record MatrixFile(DataMatrix data, int r) implements Serializable {
   public Problem problem() {
     int n = n();
     int m = m();
-    return new Factorization(new MaskedFactorLoss(n, m, r, scaledData(), null, 1.0 / ((double) n * m)), n, m, r);
+    return new Factorization(new MaskedFactorLoss(n, m, r, scaledData(), null, 1.0 / ((double) n * m)));
   }
 
-  /** The problem: the scaled loss, the model U V, no catalogued point. */
-  private static final class Factorization implements Problem {
-    private final MaskedFactorLoss loss;
-    private final int n;
-    private final int m;
-    private final int r;
-    private final double[] l;
-    private final double[] rr;
-
-    Factorization(MaskedFactorLoss loss, int n, int m, int r) {
-      this.loss = loss;
-      this.n = n;
-      this.m = m;
-      this.r = r;
-      this.l = new double[n * r];
-      this.rr = new double[m * r];
-    }
-
-    @Override
-    public Objective objective() {
-      return loss;
-    }
-
-    @Override
-    public boolean nonnegative() {
-      return true;
+  /** The problem: the scaled loss and the model U V; no truth, no catalogued point. */
+  private static final class Factorization extends EntrywiseFactorization {
+    Factorization(MaskedFactorLoss loss) {
+      super(loss);
     }
 
     @Override
     public boolean hasTruth() {
       return false;
-    }
-
-    @Override
-    public int modelRows() {
-      return n;
-    }
-
-    @Override
-    public int modelCols() {
-      return m;
-    }
-
-    /** {@code out = U V = L R^T}. */
-    @Override
-    public void model(double[] x, double[] out) {
-      System.arraycopy(x, 0, l, 0, n * r);
-      System.arraycopy(x, n * r, rr, 0, m * r);
-      MatOps.multABt(l, rr, n, m, r, out);
     }
 
     /** @throws UnsupportedOperationException always: real data has no truth */
@@ -445,16 +402,6 @@ public record MatrixFile(DataMatrix data, int r) implements Serializable {
     @Override
     public double[] truthPoint() {
       throw new UnsupportedOperationException(FAMILY + " has no truth");
-    }
-
-    @Override
-    public List<CataloguedPoint> spuriousPoints() {
-      return List.of();
-    }
-
-    @Override
-    public LinearOperator sensingOperator() {
-      return null;
     }
   }
 }

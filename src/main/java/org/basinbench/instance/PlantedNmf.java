@@ -1,10 +1,7 @@
 package org.basinbench.instance;
 
-import java.util.List;
 import org.basinbench.linalg.MatOps;
-import org.basinbench.objective.LinearOperator;
 import org.basinbench.objective.MaskedFactorLoss;
-import org.basinbench.objective.Objective;
 import org.basinbench.rng.SplitMix64;
 
 /**
@@ -82,47 +79,16 @@ public record PlantedNmf(int n, int m, int rStar, int r, String distribution, do
     }
   }
 
-  private final class Planted implements Problem {
-    private final MaskedFactorLoss loss;
+  private static final class Planted extends EntrywiseFactorization {
     private final double[] xStar;
     private final double[] mask;
     private final double[] truth;
-    private final double[] l = new double[n * r];
-    private final double[] rr = new double[m * r];
 
     Planted(MaskedFactorLoss loss, double[] xStar, double[] mask, double[] truth) {
-      this.loss = loss;
+      super(loss);
       this.xStar = xStar;
       this.mask = mask;
       this.truth = truth;
-    }
-
-    @Override
-    public Objective objective() {
-      return loss;
-    }
-
-    @Override
-    public boolean nonnegative() {
-      return true;
-    }
-
-    @Override
-    public int modelRows() {
-      return n;
-    }
-
-    @Override
-    public int modelCols() {
-      return m;
-    }
-
-    /** {@code out = U V = L R^T}. */
-    @Override
-    public void model(double[] x, double[] out) {
-      System.arraycopy(x, 0, l, 0, n * r);
-      System.arraycopy(x, n * r, rr, 0, m * r);
-      MatOps.multABt(l, rr, n, m, r, out);
     }
 
     @Override
@@ -133,16 +99,6 @@ public record PlantedNmf(int n, int m, int rStar, int r, String distribution, do
     @Override
     public double[] truthPoint() {
       return truth.clone();
-    }
-
-    @Override
-    public List<CataloguedPoint> spuriousPoints() {
-      return List.of();
-    }
-
-    @Override
-    public LinearOperator sensingOperator() {
-      return null;
     }
 
     /** Relative error on the observed entries only (NaN with full observation: same as all). */

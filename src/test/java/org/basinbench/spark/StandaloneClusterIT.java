@@ -110,6 +110,68 @@ class StandaloneClusterIT {
     assertEquals(200, FaultInjectionTest.rows(out, "trials", "cluster").size());
     assertEquals(2, FaultInjectionTest.rows(out, "cells", "cluster").size());
     System.out.printf("StandaloneClusterIT: tables compared after %.0f s%n", (System.nanoTime() - t0) / 1e9);
+
+    // Issue 8, 4(b): the same spec again, one task per trial so that the run lasts; once the
+    // executors have finished some tasks, one executor JVM is killed (SIGKILL). Spark reruns
+    // its tasks elsewhere (the worker starts a new executor) and the tables are unchanged.
+    Path killed = tmp.resolve("killed");
+    Process again = start("submit-kill", sparkHome, List.of("-cp", sparkHome.resolve("jars") + "/*",
+        "org.apache.spark.deploy.SparkSubmit", "--master", master,
+        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.executor.memory=512m",
+        "--class", "org.basinbench.cli.Main", jar.toString(),
+        "run", spec.toString(), "--no-report", "--partitions", "200", "--out", killed.toString()));
+    long deadline = System.nanoTime() + 240_000_000_000L;
+    while (finishedTasks(2) < 10 && again.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    List<ProcessHandle> executors = executors();
+    assertTrue(again.isAlive() && executors.size() == 2, "two executors mid-run: " + executors + logTails());
+    assertFalse(Files.exists(killed.resolve("manifests/cluster.json")), "killed before the run completed");
+    ProcessHandle victim = executors.get(0);
+    victim.destroyForcibly();
+    victim.onExit().get(30, TimeUnit.SECONDS);
+    System.out.printf("StandaloneClusterIT: killed executor %d after %d finished tasks, at %.0f s%n", victim.pid(),
+        finishedTasks(2), (System.nanoTime() - t0) / 1e9);
+    assertTrue(again.waitFor(300, TimeUnit.SECONDS), "the run with a killed executor finished" + logTails());
+    assertEquals(0, again.exitValue(), "run with a killed executor" + logTails());
+    assertTrue(Files.readString(tmp.resolve("submit-kill.log")).contains("Lost executor"),
+        "the driver saw the executor lost" + logTails());
+    for (String table : List.of("trials", "cells")) {
+      assertEquals(FaultInjectionTest.rows(local, table, "cluster"),
+          FaultInjectionTest.rows(killed, table, "cluster"), table + " after a lost executor");
+    }
+    System.out.printf("StandaloneClusterIT: killed-executor run compared after %.0f s%n",
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The executor JVMs the workers started (children of the worker processes). */
+  private List<ProcessHandle> executors() {
+    return started.stream().flatMap(Process::descendants)
+        .filter(h -> h.isAlive() && h.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+        .toList();
+  }
+
+  /**
+   * Tasks the executors of the second application report finished (their stderr logs, at
+   * Spark's default INFO level, say "Finished task" once per task).
+   */
+  private int finishedTasks(int workers) throws IOException {
+    int n = 0;
+    for (int w = 1; w <= workers; w++) {
+      try (Stream<Path> files = Files.walk(tmp.resolve("worker" + w))) {
+        for (Path f : files.filter(f -> f.getFileName().toString().equals("stderr")).toList()) {
+          if (f.getParent().getParent().getFileName().toString().endsWith("0001")) {
+            for (String line : Files.readAllLines(f)) {
+              if (line.contains("Finished task")) {
+                n++;
+              }
+            }
+          }
+        }
+      }
+    }
+    return n;
   }
 
   /** Stops every process this test started, and their children, by PID; checks none is left. */

@@ -58,12 +58,12 @@ final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row>
   public Iterator<Row> call(Iterator<TrialRange> ranges) {
     Experiment e = experiment.value();
     TaskContext task = TaskContext.get();
-    boolean inject = task != null
-        && (chosen(task.partitionId(), failEveryAttempt)
-            || (task.attemptNumber() == 0 && chosen(task.partitionId(), failFirstAttempt)));
-    String fault = inject ? "injected fault (test-only setting " + FAIL_FIRST_ATTEMPT_FRACTION + " or "
-        + FAIL_EVERY_ATTEMPT_FRACTION + "): partition " + task.partitionId() + ", attempt "
-        + task.attemptNumber() : null;
+    String setting = task == null ? null
+        : chosen(task.partitionId(), failEveryAttempt) ? FAIL_EVERY_ATTEMPT_FRACTION
+        : task.attemptNumber() == 0 && chosen(task.partitionId(), failFirstAttempt) ? FAIL_FIRST_ATTEMPT_FRACTION
+        : null;
+    String fault = setting == null ? null : "injected fault (test-only setting " + setting + "): partition "
+        + task.partitionId() + ", attempt " + task.attemptNumber();
     TrialRunner runner = new TrialRunner(e);
     Object[][] cellValues = new Object[e.cells().size()][];
     return new Iterator<>() {

@@ -61,7 +61,9 @@ class FaultInjectionTest {
         spec.toString(), "--partitions", String.valueOf(PARTITIONS), "--no-report", "--out", faulty.toString());
     String text = Files.readString(log);
     assertEquals(0, code, text);
-    assertTrue(text.contains("injected fault"), "faults were injected (Spark logs the lost tasks):\n" + text);
+    assertTrue(text.contains("injected fault (test-only setting " + TrialPartition.FAIL_FIRST_ATTEMPT_FRACTION
+        + "): partition "), "faults were injected (Spark logs the lost tasks):\n" + text);
+    assertFalse(text.contains("attempt 1"), "only first attempts fail:\n" + text);
 
     Path clean = tmp.resolve("clean");
     Experiment e = SpecParser.parse(SPEC, "faults.json").get(0);
@@ -82,7 +84,8 @@ class FaultInjectionTest {
         spec.toString(), "--partitions", String.valueOf(PARTITIONS), "--no-report", "--out", out.toString());
     String text = Files.readString(log);
     assertEquals(1, code, text);
-    assertTrue(text.contains("basinbench: run failed:") && text.contains("injected fault"), text);
+    assertTrue(text.contains("basinbench: run failed:") && text.contains("injected fault (test-only setting "
+        + TrialPartition.FAIL_EVERY_ATTEMPT_FRACTION + ")"), text);
     assertFalse(Files.exists(out.resolve("trials/experiment=faults")), "no partial trials table");
     assertFalse(Files.exists(out.resolve("cells/experiment=faults")), "no partial cells table");
     assertFalse(Files.exists(out.resolve("manifests/faults.json")), "no manifest");

@@ -365,7 +365,9 @@ public final class BasinBenchJob {
       CellCounter counter) {
     int parts = partitionsFor(plan.size(), jsc.defaultParallelism(), options.partitions());
     JavaRDD<Row> rows = jsc.parallelize(ranges(plan.size(), parts), parts)
-        .mapPartitions(new TrialPartition(b, plan, counter));
+        .mapPartitions(new TrialPartition(b, plan, counter,
+            jsc.getConf().getDouble(TrialPartition.FAIL_FIRST_ATTEMPT_FRACTION, 0),
+            jsc.getConf().getDouble(TrialPartition.FAIL_EVERY_ATTEMPT_FRACTION, 0)));
     return spark.createDataFrame(rows, schema);
   }
 

@@ -2,6 +2,7 @@ package org.basinbench.spark;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -14,24 +15,62 @@ import org.basinbench.spec.Experiment;
  * number {@code g} names a (cell, trial) pair through the round's {@link WorkPlan}.
  */
 final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row> {
+  /**
+   * Test-only fault injection (off unless set): the fraction of partitions, chosen by a hash of
+   * the partition id, whose first attempt (attempt number 0) throws half-way through its trials.
+   */
+  static final String FAIL_FIRST_ATTEMPT_FRACTION = "spark.basinbench.faultInjection.failFirstAttemptFraction";
+  /** Test-only, as above, but every attempt of the chosen partitions throws: the run must fail. */
+  static final String FAIL_EVERY_ATTEMPT_FRACTION = "spark.basinbench.faultInjection.failEveryAttemptFraction";
+
   private final Broadcast<Experiment> experiment;
   private final WorkPlan plan;
   private final CellCounter done;
+  private final double failFirstAttempt;
+  private final double failEveryAttempt;
 
   TrialPartition(Broadcast<Experiment> experiment, WorkPlan plan, CellCounter done) {
+    this(experiment, plan, done, 0, 0);
+  }
+
+  TrialPartition(Broadcast<Experiment> experiment, WorkPlan plan, CellCounter done, double failFirstAttempt,
+      double failEveryAttempt) {
     this.experiment = experiment;
     this.plan = plan;
     this.done = done;
+    this.failFirstAttempt = failFirstAttempt;
+    this.failEveryAttempt = failEveryAttempt;
+  }
+
+  /** Whether partition {@code id} is among the fraction {@code f} chosen for faults (deterministic). */
+  static boolean chosen(int id, double f) {
+    if (f <= 0) {
+      return false;
+    }
+    long h = 0x6661756c74L + (id + 1) * 0x9E3779B97F4A7C15L; // SplitMix64's finalizer of "fault" + id
+    h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+    h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+    h ^= h >>> 31;
+    return (h >>> 11) * 0x1.0p-53 < f;
   }
 
   @Override
   public Iterator<Row> call(Iterator<TrialRange> ranges) {
     Experiment e = experiment.value();
+    TaskContext task = TaskContext.get();
+    String setting = task == null ? null
+        : chosen(task.partitionId(), failEveryAttempt) ? FAIL_EVERY_ATTEMPT_FRACTION
+        : task.attemptNumber() == 0 && chosen(task.partitionId(), failFirstAttempt) ? FAIL_FIRST_ATTEMPT_FRACTION
+        : null;
+    String fault = setting == null ? null : "injected fault (test-only setting " + setting + "): partition "
+        + task.partitionId() + ", attempt " + task.attemptNumber();
     TrialRunner runner = new TrialRunner(e);
     Object[][] cellValues = new Object[e.cells().size()][];
     return new Iterator<>() {
       private long next;
       private long end;
+      private long produced;
+      private long failAt = -1;
 
       @Override
       public boolean hasNext() {
@@ -39,6 +78,9 @@ final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row>
           TrialRange r = ranges.next();
           next = r.start();
           end = r.end();
+          if (failAt < 0) {
+            failAt = (end - next) / 2;
+          }
         }
         return next < end;
       }
@@ -48,6 +90,12 @@ final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row>
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
+        // Half-way through the first range (after some rows were handed to the writer), so that a
+        // retry must replace a partly written task output.
+        if (fault != null && produced >= failAt) {
+          throw new IllegalStateException(fault);
+        }
+        produced++;
         int b = plan.block(next);
         int cell = plan.cellOf(b);
         int trial = (int) plan.trialOf(b, next);

@@ -295,8 +295,12 @@ public final class Main {
   }
 
   static String describe(Cell c) {
-    return c.instance().describe() + "  init " + c.init().kind() + "(" + c.init().parameter() + ")  "
-        + c.solver().describe();
+    String init = c.init() instanceof org.basinbench.rng.InitDistribution.Interpolate in
+        ? in.kind() + "(" + in.point() + ", gamma=" + in.gamma() + ", scale=" + in.scale() + ")"
+        : c.init() instanceof org.basinbench.rng.InitDistribution.Near near
+            ? near.kind() + "(" + near.point() + ", scale=" + near.scale() + ")"
+            : c.init().kind() + "(" + c.init().parameter() + ")";
+    return c.instance().describe() + "  init " + init + "  " + c.solver().describe();
   }
 
   private int run(List<String> args) throws UsageException {

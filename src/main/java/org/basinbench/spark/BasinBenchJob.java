@@ -260,17 +260,10 @@ public final class BasinBenchJob {
           plan = WorkPlan.nextRound(done, target);
           counter = counter(jsc, e.name());
         }
-        long total = 0;
-        for (long d : done) {
-          total += d;
-        }
-        long files = Math.max(1, (total + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+        long files = Math.max(1, (java.util.Arrays.stream(done).sum() + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
         trials = spark.read().schema(schema).parquet(roundPaths.toArray(String[]::new)).repartition((int) files);
       }
-      long total = 0;
-      for (long d : done) {
-        total += d;
-      }
+      long total = java.util.Arrays.stream(done).sum();
       // Rows in (cell, trial) order inside each file, whatever the partitioning upstream.
       trials = trials.sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL));
       String stagedTrials = layout.staged(TRIALS_TABLE, e.name());

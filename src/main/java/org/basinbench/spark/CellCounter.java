@@ -51,15 +51,4 @@ final class CellCounter extends AccumulatorV2<Integer, Map<Integer, Long>> {
     }
     return t;
   }
-
-  /** Cells whose count reached {@code expected[cell]} (cells with expected 0 are not counted). */
-  int complete(long[] expected) {
-    int n = 0;
-    for (Map.Entry<Integer, Long> e : counts.entrySet()) {
-      if (e.getValue() >= expected[e.getKey()]) {
-        n++;
-      }
-    }
-    return n;
-  }
 }

@@ -36,7 +36,7 @@ import org.basinbench.spec.Experiment;
 import org.basinbench.spec.InstanceSpec;
 
 /**
- * The Monte Carlo job: an experiment's trial keys are split into ranges, distributed
+ * The Monte Carlo job: an experiment's trial keys are split into strided slices, distributed
  * ({@code mapPartitions}, one workspace per partition), and written as the trials table;
  * the cells table is then aggregated from the written trials by Spark SQL. Both tables are
  * staged and published only when complete.
@@ -201,11 +201,11 @@ public final class BasinBenchJob {
     return (int) Math.max(1, Math.min(total, Math.min(100_000, Math.max(byCores, bySize))));
   }
 
-  /** Splits {@code [0, total)} into {@code parts} contiguous, nearly equal ranges. */
-  static List<TrialRange> ranges(long total, int parts) {
-    List<TrialRange> out = new ArrayList<>(parts);
+  /** The {@code parts} strided slices of a round (see {@link TaskSlice}). */
+  static List<TaskSlice> slices(int parts) {
+    List<TaskSlice> out = new ArrayList<>(parts);
     for (int i = 0; i < parts; i++) {
-      out.add(new TrialRange(total * i / parts, total * (i + 1) / parts));
+      out.add(new TaskSlice(i, parts));
     }
     return out;
   }
@@ -353,11 +353,11 @@ public final class BasinBenchJob {
     return c;
   }
 
-  /** The (lazy) rows of one round's trials, in tasks of contiguous round-wide trial numbers. */
+  /** The (lazy) rows of one round's trials, in tasks of strided round-wide trial numbers. */
   private Dataset<Row> roundRows(JavaSparkContext jsc, Broadcast<Experiment> b, WorkPlan plan, StructType schema,
       CellCounter counter) {
     int parts = partitionsFor(plan.size(), jsc.defaultParallelism(), options.partitions());
-    JavaRDD<Row> rows = jsc.parallelize(ranges(plan.size(), parts), parts)
+    JavaRDD<Row> rows = jsc.parallelize(slices(parts), parts)
         .mapPartitions(new TrialPartition(b, plan, counter,
             jsc.getConf().getDouble(TrialPartition.FAIL_FIRST_ATTEMPT_FRACTION, 0),
             jsc.getConf().getDouble(TrialPartition.FAIL_EVERY_ATTEMPT_FRACTION, 0)));

@@ -14,7 +14,7 @@ import org.basinbench.spec.Experiment;
  * the partition's trials; rows are produced lazily, one trial at a time. Round-wide trial
  * number {@code g} names a (cell, trial) pair through the round's {@link WorkPlan}.
  */
-final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row> {
+final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> {
   /**
    * Test-only fault injection (off unless set): the fraction of partitions, chosen by a hash of
    * the partition id, whose first attempt (attempt number 0) throws half-way through its trials.
@@ -55,7 +55,7 @@ final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row>
   }
 
   @Override
-  public Iterator<Row> call(Iterator<TrialRange> ranges) {
+  public Iterator<Row> call(Iterator<TaskSlice> slices) {
     Experiment e = experiment.value();
     TaskContext task = TaskContext.get();
     String setting = task == null ? null
@@ -66,23 +66,24 @@ final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row>
         + task.partitionId() + ", attempt " + task.attemptNumber();
     TrialRunner runner = new TrialRunner(e);
     Object[][] cellValues = new Object[e.cells().size()][];
+    long size = plan.size();
     return new Iterator<>() {
-      private long next;
-      private long end;
+      private long next = Long.MAX_VALUE; // no slice read yet
+      private long stride = 1;
       private long produced;
       private long failAt = -1;
 
       @Override
       public boolean hasNext() {
-        while (next >= end && ranges.hasNext()) {
-          TrialRange r = ranges.next();
-          next = r.start();
-          end = r.end();
+        while (next >= size && slices.hasNext()) {
+          TaskSlice s = slices.next();
+          next = s.index();
+          stride = s.count();
           if (failAt < 0) {
-            failAt = (end - next) / 2;
+            failAt = s.size(size) / 2;
           }
         }
-        return next < end;
+        return next < size;
       }
 
       @Override
@@ -90,7 +91,7 @@ final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row>
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        // Half-way through the first range (after some rows were handed to the writer), so that a
+        // Half-way through the first slice (after some rows were handed to the writer), so that a
         // retry must replace a partly written task output.
         if (fault != null && produced >= failAt) {
           throw new IllegalStateException(fault);
@@ -99,7 +100,7 @@ final class TrialPartition implements FlatMapFunction<Iterator<TrialRange>, Row>
         int b = plan.block(next);
         int cell = plan.cellOf(b);
         int trial = (int) plan.trialOf(b, next);
-        next++;
+        next += stride;
         if (cellValues[cell] == null) {
           cellValues[cell] = Schema.cellValues(e.cells().get(cell));
         }

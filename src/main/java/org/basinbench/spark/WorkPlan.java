@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The trials of one round: per cell, a contiguous range of trial numbers
  * {@code [from, to)}. The round's trials are numbered 0..size()-1 block after block, and tasks
- * take contiguous ranges of those numbers ({@link TrialRange}); a trial's identity (cell,
- * trial) never depends on how the round is split into tasks.
+ * take strided slices of those numbers ({@link TaskSlice}); a trial's identity (cell, trial)
+ * never depends on how the round is split into tasks.
  */
 final class WorkPlan implements Serializable {
   private final int[] cell;

@@ -178,14 +178,21 @@ class BasinBenchJobTest {
     for (long total : new long[] {1, 7, 1000, 123_457}) {
       for (int parts : new int[] {1, 3, 16}) {
         int p = (int) Math.min(parts, total);
-        List<TrialRange> ranges = BasinBenchJob.ranges(total, p);
-        long next = 0;
-        for (TrialRange r : ranges) {
-          assertEquals(next, r.start());
-          assertTrue(r.end() > r.start(), "no empty task");
-          next = r.end();
+        long[] owner = new long[(int) total];
+        java.util.Arrays.fill(owner, -1);
+        long sum = 0;
+        for (TaskSlice s : BasinBenchJob.slices(p)) {
+          for (long g = s.index(); g < total; g += s.count()) {
+            assertEquals(-1, owner[(int) g], "trial " + g + " in two slices");
+            owner[(int) g] = s.index();
+          }
+          long n = s.size(total);
+          assertTrue(n > 0, "no empty task");
+          assertTrue(Math.abs(n - (double) total / p) < 1, "slices differ by at most one trial");
+          sum += n;
         }
-        assertEquals(total, next);
+        assertEquals(total, sum);
+        assertTrue(java.util.Arrays.stream(owner).noneMatch(o -> o < 0), "every trial in a slice");
       }
     }
     assertEquals(64, BasinBenchJob.partitionsFor(1000, 2, 0), "32 tasks per core");

@@ -29,4 +29,25 @@ class WorkPlanTest {
     assertEquals(0, first.trialOf(first.block(14), 14));
     assertEquals(6, first.trialOf(first.block(13), 13));
   }
+
+  /**
+   * Balance: every slice holds its proportional share of every cell, within one trial, so that
+   * an expensive cell (here the last one, as the largest n of a size sweep is) is spread over
+   * all tasks rather than over the last few.
+   */
+  @Test
+  void everySliceHoldsItsShareOfEveryCell() {
+    WorkPlan plan = WorkPlan.firstRound(5, 203);
+    for (int parts : new int[] {2, 7, 64}) {
+      for (TaskSlice s : BasinBenchJob.slices(parts)) {
+        long[] perCell = new long[5];
+        for (long g = s.index(); g < plan.size(); g += s.count()) {
+          perCell[plan.cellOf(plan.block(g))]++;
+        }
+        for (int c = 0; c < 5; c++) {
+          assertEquals(203.0 / parts, perCell[c], 1.0, "slice " + s + ", cell " + c);
+        }
+      }
+    }
+  }
 }

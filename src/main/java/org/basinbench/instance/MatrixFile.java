@@ -160,15 +160,27 @@ public record MatrixFile(DataMatrix data, int r) implements Serializable {
    */
   public static DataMatrix read(Path file, Format format, boolean dropLastColumn, int downsample, long maxEntries)
       throws IOException, DataException {
+    return read(() -> Files.newInputStream(file), format, dropLastColumn, downsample, maxEntries);
+  }
+
+  /** Opens the bytes of a data file (from any file system the caller knows). */
+  @FunctionalInterface
+  public interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  /** As {@link #read(Path, Format, boolean, int, long)}, from the bytes {@code file} opens. */
+  public static DataMatrix read(Opener file, Format format, boolean dropLastColumn, int downsample, long maxEntries)
+      throws IOException, DataException {
     DataMatrix d;
     switch (format) {
       case CSV -> {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
           d = readCsv(in, dropLastColumn, maxEntries);
         }
       }
       case CSV_GZ -> {
-        try (InputStream raw = Files.newInputStream(file)) {
+        try (InputStream raw = file.open()) {
           InputStream in;
           try {
             in = new GZIPInputStream(raw);
@@ -184,7 +196,7 @@ public record MatrixFile(DataMatrix data, int r) implements Serializable {
       }
       case IMAGE -> {
         BufferedImage img;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
           img = ImageIO.read(in);
         } catch (javax.imageio.IIOException e) {
           throw new DataException("path", "not a readable image: " + e.getMessage());

@@ -2,14 +2,10 @@ package org.basinbench.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.basinbench.instance.DataMatrix;
 import org.basinbench.instance.MatrixFile;
 
@@ -23,20 +19,21 @@ import org.basinbench.instance.MatrixFile;
  * can skip them like any other cross-field rule.
  */
 final class MatrixFiles {
-  /** A URI scheme ({@code hdfs://}, {@code s3a://}); {@code file:} URIs are read as local files. */
-  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
-
-  private final Path baseDir;
+  private final FileSource files;
+  private final String baseDir;
   private final String path;
   private final Problems problems;
   private final Map<String, Object> cache = new HashMap<>();
 
   /**
-   * @param baseDir the directory relative paths resolve against (the spec file's)
+   * @param files where files are read from
+   * @param baseDir the directory location relative paths resolve against (the spec file's), or
+   *     null for the working directory
    * @param path the JSON path of the instance section, e.g. {@code $.instance}
    * @param problems where file problems are recorded
    */
-  MatrixFiles(Path baseDir, String path, Problems problems) {
+  MatrixFiles(FileSource files, String baseDir, String path, Problems problems) {
+    this.files = files;
     this.baseDir = baseDir;
     this.path = path;
     this.problems = problems;
@@ -58,7 +55,7 @@ final class MatrixFiles {
     boolean drop = c.get("dropLastColumn").booleanValue();
     int downsample = c.get("downsample").intValue();
     int r = c.get("r").intValue();
-    Path file = resolve(given);
+    String file = resolve(given);
     if (file == null) {
       return null;
     }
@@ -66,7 +63,7 @@ final class MatrixFiles {
     if (c.containsKey("format")) {
       format = MatrixFile.Format.of(c.get("format").textValue());
     } else {
-      format = MatrixFile.Format.fromFileName(file.getFileName() == null ? given : file.getFileName().toString());
+      format = MatrixFile.Format.fromFileName(files.fileName(file));
       if (format == null) {
         problems.add(path + ".format", "missing: the extension of \"" + given + "\" does not tell the format; give"
             + " \"format\": one of \"csv\", \"csv.gz\", \"image\"");
@@ -101,24 +98,11 @@ final class MatrixFiles {
   }
 
   /** The file a spec path names, or null after recording why it names none. */
-  private Path resolve(String given) {
-    if (given.isBlank()) {
-      problems.add(path + ".path", "must name a file; got an empty string");
-      return null;
-    }
+  private String resolve(String given) {
     try {
-      if (given.startsWith("file:")) {
-        return Path.of(URI.create(given));
-      }
-      if (SCHEME.matcher(given).matches() && given.indexOf(':') > 1) {
-        problems.add(path + ".path", "only local files are read (the driver reads the matrix when the spec is"
-            + " parsed); got \"" + given + "\": copy it to a local path");
-        return null;
-      }
-      Path p = Path.of(given);
-      return p.isAbsolute() ? p : baseDir.resolve(p).normalize();
-    } catch (IllegalArgumentException e) { // InvalidPathException, or a malformed file: URI
-      problems.add(path + ".path", "not a valid path: \"" + given + "\" (" + e.getMessage() + ")");
+      return files.locate(baseDir, given);
+    } catch (IllegalArgumentException e) {
+      problems.add(path + ".path", e.getMessage());
       return null;
     }
   }
@@ -127,16 +111,16 @@ final class MatrixFiles {
    * Reads a file: the matrix, a {@link Bound} with a combination problem (downsample), or
    * {@link Boolean#FALSE} after recording a file problem.
    */
-  private Object load(Path file, String given, MatrixFile.Format format, boolean drop, int downsample) {
-    String where = "\"" + given + "\"" + (given.equals(file.toString()) ? "" : " (" + file + ")");
-    if (Files.isDirectory(file)) {
-      problems.add(path + ".path", where + " is a directory, not a data file");
-      return Boolean.FALSE;
-    }
+  private Object load(String file, String given, MatrixFile.Format format, boolean drop, int downsample) {
+    String where = "\"" + given + "\"" + (given.equals(file) ? "" : " (" + file + ")");
     try {
-      return MatrixFile.read(file, format, drop, downsample, SpecParser.MAX_ENTRIES);
+      if (files.isDirectory(file)) {
+        problems.add(path + ".path", where + " is a directory, not a data file");
+        return Boolean.FALSE;
+      }
+      return MatrixFile.read(() -> files.open(file), format, drop, downsample, SpecParser.MAX_ENTRIES);
     } catch (NoSuchFileException e) {
-      problems.add(path + ".path", "no such file: " + where + (Path.of(given).isAbsolute() ? ""
+      problems.add(path + ".path", "no such file: " + where + (given.equals(file) ? ""
           : "; relative paths are resolved against the spec file's directory"));
     } catch (AccessDeniedException e) {
       problems.add(path + ".path", "cannot read " + where + ": permission denied");

@@ -270,16 +270,25 @@ public final class SpecParser {
    * too, relative paths against the spec file's directory.
    */
   public static List<Experiment> parseFile(Path file) throws SpecException {
+    return parseFile(file.toString(), FileSource.LOCAL);
+  }
+
+  /**
+   * Reads and validates the spec at {@code location} of {@code files}; data files it names are
+   * read from the same source, relative paths against the spec's directory.
+   */
+  public static List<Experiment> parseFile(String location, FileSource files) throws SpecException {
     String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+    try (java.io.InputStream in = files.open(location)) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new SpecException(file + ": no such file");
+      throw new SpecException(location + ": no such file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new SpecException(location + ": cannot read: permission denied");
     } catch (IOException e) {
-      throw new SpecException(file + ": cannot read: " + e.getMessage());
+      throw new SpecException(location + ": cannot read: " + e.getMessage());
     }
-    Path dir = file.getParent();
-    return parse(text, file.toString(), dir == null ? Path.of("") : dir);
+    return parse(text, location, files, files.parent(location));
   }
 
   /**
@@ -287,7 +296,7 @@ public final class SpecParser {
    * against the working directory.
    */
   public static List<Experiment> parse(String text, String source) throws SpecException {
-    return parse(text, source, Path.of(""));
+    return parse(text, source, FileSource.LOCAL, null);
   }
 
   /**
@@ -295,6 +304,16 @@ public final class SpecParser {
    * against {@code baseDir}.
    */
   public static List<Experiment> parse(String text, String source, Path baseDir) throws SpecException {
+    return parse(text, source, FileSource.LOCAL, baseDir.toString());
+  }
+
+  /**
+   * Validates spec text; {@code source} names it in messages; data files are read from
+   * {@code files}, relative paths against the directory location {@code baseDir} (null: the
+   * working directory).
+   */
+  public static List<Experiment> parse(String text, String source, FileSource files, String baseDir)
+      throws SpecException {
     JsonNode root;
     try {
       root = MAPPER.readTree(text);
@@ -312,7 +331,7 @@ public final class SpecParser {
     Problems problems = new Problems(source);
     List<Experiment> out = new ArrayList<>();
     if (root.isObject()) {
-      Experiment e = experiment(root, "$", source, baseDir, problems);
+      Experiment e = experiment(root, "$", source, files, baseDir, problems);
       if (e != null) {
         out.add(e);
       }
@@ -322,7 +341,7 @@ public final class SpecParser {
       }
       Set<String> names = new HashSet<>();
       for (int i = 0; i < root.size(); i++) {
-        Experiment e = experiment(root.get(i), "$[" + i + "]", source, baseDir, problems);
+        Experiment e = experiment(root.get(i), "$[" + i + "]", source, files, baseDir, problems);
         if (e != null) {
           if (!names.add(e.name())) {
             problems.add("$[" + i + "].experiment", "duplicate experiment name \"" + e.name()
@@ -338,7 +357,8 @@ public final class SpecParser {
     return out;
   }
 
-  private static Experiment experiment(JsonNode node, String path, String source, Path baseDir, Problems p) {
+  private static Experiment experiment(JsonNode node, String path, String source, FileSource files,
+      String baseDir, Problems p) {
     if (!node.isObject()) {
       p.add(path, "expected an experiment object, got " + kind(node));
       return null;
@@ -415,13 +435,13 @@ public final class SpecParser {
     List<InstanceSpec> boundInstances = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     boolean swept = instances.size() > 1;
-    MatrixFiles files = new MatrixFiles(baseDir, path + ".instance", p);
+    MatrixFiles matrices = new MatrixFiles(files, baseDir, path + ".instance", p);
     for (Map<String, JsonNode> combo : instances) {
       String problem = combinationProblem(combo);
       String where = path + ".instance";
       InstanceSpec bound = null;
       if (problem == null && MatrixFile.FAMILY.equals(combo.get("family").textValue())) {
-        MatrixFiles.Bound b = files.bind(combo);
+        MatrixFiles.Bound b = matrices.bind(combo);
         if (b == null) {
           continue; // the file's problem is recorded
         }

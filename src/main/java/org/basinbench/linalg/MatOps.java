@@ -7,6 +7,10 @@ package org.basinbench.linalg;
  * <p>Every kernel writes its result into an output array passed by the caller as the last
  * argument and allocates nothing, so it may be called inside iteration loops. Output arrays
  * must not alias any input array unless a method says otherwise. Inputs are never modified.
+ *
+ * <p>The three products go to BLAS {@code dgemm} ({@link Blas}) from
+ * {@link Blas#MIN_MULTIPLY_ADDS} multiply-adds on; below that they are the plain loops whose
+ * summation order their documentation states.
  */
 public final class MatOps {
 
@@ -28,6 +32,11 @@ public final class MatOps {
     checkLength("a", a, (long) n * k);
     checkLength("b", b, (long) m * k);
     checkLength("out", out, (long) n * m);
+    if (Blas.use((long) n * m * k)) {
+      // Row-major out = A B^T is column-major out^T = B A^T.
+      Blas.get().dgemm("T", "N", m, n, k, 1.0, b, k, a, k, 0.0, out, m);
+      return;
+    }
     for (int i = 0; i < n; i++) {
       final int rowA = i * k;
       final int rowOut = i * m;
@@ -58,6 +67,11 @@ public final class MatOps {
     checkLength("a", a, (long) n * k);
     checkLength("b", b, (long) k * m);
     checkLength("out", out, (long) n * m);
+    if (Blas.use((long) n * m * k)) {
+      // Row-major out = A B is column-major out^T = B^T A^T.
+      Blas.get().dgemm("N", "N", m, n, k, 1.0, b, m, a, k, 0.0, out, m);
+      return;
+    }
     for (int i = 0; i < n; i++) {
       final int rowOut = i * m;
       for (int j = 0; j < m; j++) {
@@ -89,6 +103,11 @@ public final class MatOps {
     checkLength("a", a, (long) k * n);
     checkLength("b", b, (long) k * m);
     checkLength("out", out, (long) n * m);
+    if (Blas.use((long) n * m * k)) {
+      // Row-major out = A^T B is column-major out^T = B^T A, A read transposed.
+      Blas.get().dgemm("N", "T", m, n, k, 1.0, b, m, a, n, 0.0, out, m);
+      return;
+    }
     java.util.Arrays.fill(out, 0, n * m, 0.0);
     for (int l = 0; l < k; l++) {
       final int rowA = l * n;

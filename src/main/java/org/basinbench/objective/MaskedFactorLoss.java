@@ -138,6 +138,11 @@ public final class MaskedFactorLoss implements StochasticObjective, SegmentResid
   }
 
   /** A copy of the mask W (n x m, 0 or 1); all ones under full observation. */
+  /** Whether every entry is observed (no mask): then W o (L R^T) V products have Gram forms. */
+  public boolean fullyObserved() {
+    return mask == null;
+  }
+
   public double[] copyMask() {
     if (mask != null) {
       return mask.clone();

@@ -149,4 +149,54 @@ class MatOpsTest {
     MatOps.subtract(a, new double[] {1, 1, 1, 1}, a);
     assertTrue(Arrays.equals(new double[] {0, 1, 2, 3}, a));
   }
+
+  /**
+   * Above the BLAS threshold the three products go to dgemm with transposed views of the
+   * row-major arrays; each must equal the defining sum (computed here by the plain triple
+   * loop), to rounding: 1e-12 relative to the sum of |terms| is far above any summation-order
+   * difference (k * 2^-53 ~ 1e-14 for k = 60) and far below any wrong index (an O(1) error).
+   * Non-square shapes, so a swapped dimension or leading dimension cannot pass.
+   */
+  @Test
+  void largeProductsThroughBlasEqualTheDefiningSums() {
+    int n = 70;
+    int m = 50;
+    int k = 60;
+    assertTrue((long) n * m * k >= Blas.MIN_MULTIPLY_ADDS, "the sizes reach the BLAS path");
+    SplitMix64 rng = new SplitMix64(5);
+    double[] a = new double[n * k];
+    double[] bt = new double[m * k];
+    double[] b = new double[k * m];
+    double[] at = new double[k * n];
+    for (double[] x : new double[][] {a, bt, b, at}) {
+      for (int i = 0; i < x.length; i++) {
+        x[i] = rng.nextGaussian();
+      }
+    }
+    double[] out = new double[n * m];
+    MatOps.multABt(a, bt, n, m, k, out);
+    assertProduct(out, n, m, k, (i, j, l) -> a[i * k + l] * bt[j * k + l]);
+    MatOps.multAB(a, b, n, k, m, out);
+    assertProduct(out, n, m, k, (i, j, l) -> a[i * k + l] * b[l * m + j]);
+    MatOps.multAtB(at, b, k, n, m, out);
+    assertProduct(out, n, m, k, (i, j, l) -> at[l * n + i] * b[l * m + j]);
+  }
+
+  interface Term {
+    double at(int i, int j, int l);
+  }
+
+  private static void assertProduct(double[] out, int n, int m, int k, Term term) {
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        double sum = 0;
+        double abs = 0;
+        for (int l = 0; l < k; l++) {
+          sum += term.at(i, j, l);
+          abs += Math.abs(term.at(i, j, l));
+        }
+        assertEquals(sum, out[i * m + j], 1e-12 * abs, "entry (" + i + ", " + j + ") via " + Blas.implementation());
+      }
+    }
+  }
 }

@@ -57,4 +57,8 @@ if [[ -n "$commit" ]]; then
   spark_opts+=(--conf "spark.driver.extraJavaOptions=-Dbasinbench.git.commit=$commit")
 fi
 
+# One BLAS thread per task: Spark's tasks are the parallelism, and a multi-threaded BLAS inside
+# each would oversubscribe the executors' cores (settings given before "--" win).
+spark_opts=(--conf spark.executorEnv.OPENBLAS_NUM_THREADS=1 "${spark_opts[@]}")
+
 exec "$submit" "${spark_opts[@]}" --class org.basinbench.cli.Main "$jar" run "${run_args[@]}"

@@ -1,7 +1,6 @@
 package org.basinbench.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +43,7 @@ public final class Main {
         basinbench report OUT [--html FILE]
         basinbench validate SPEC.json [SPEC.json ...]
         basinbench schema
+        basinbench bench CASE... | all
         basinbench --help | --version
 
       Commands:
@@ -51,6 +51,7 @@ public final class Main {
         report     write the HTML report of an output directory (runs nothing; 'run' writes it too)
         validate   check specs and print their expanded grids, without running anything
         schema     print the JSON Schema of the spec language (the file jobs/schema/basinbench.schema.json)
+        bench      run benchmark cases and print their figures ('name: value' lines)
 
       Run 'basinbench COMMAND --help' for a command's options.
       Exit codes: 0 success, 2 invalid input (spec, arguments, output path), 1 other failure.
@@ -147,6 +148,9 @@ public final class Main {
         case "report" -> {
           return report(rest);
         }
+        case "bench" -> {
+          return org.basinbench.bench.Bench.run(rest, out, err);
+        }
         case "schema" -> {
           if (!rest.isEmpty()) {
             throw new UsageException("'schema' takes no arguments; it prints the spec language's JSON Schema");
@@ -154,7 +158,7 @@ public final class Main {
           out.print(org.basinbench.spec.SpecSchema.generate());
           return OK;
         }
-        default -> throw new UsageException("unknown command '" + cmd + "'; commands: run, report, validate, schema (see --help)");
+        default -> throw new UsageException("unknown command '" + cmd + "'; commands: run, report, validate, schema, bench (see --help)");
       }
     } catch (UsageException e) {
       err.println("basinbench: " + e.getMessage());
@@ -223,12 +227,13 @@ public final class Main {
 
   /** Parses every spec; reports all problems of all files at once. */
   private List<Experiment> loadSpecs(List<String> files) throws SpecException {
+    org.basinbench.spec.FileSource source = org.basinbench.spark.HadoopFiles.fromSparkConf();
     List<Experiment> all = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
     for (String f : files) {
       try {
-        for (Experiment e : SpecParser.parseFile(Path.of(f))) {
+        for (Experiment e : SpecParser.parseFile(f, source)) {
           String other = names.putIfAbsent(e.name(), f);
           if (other != null) {
             problems.add(f + ": $.experiment: experiment name \"" + e.name() + "\" is also used in " + other

@@ -485,6 +485,8 @@ public final class BasinBenchJob {
     root.put("basinbenchVersion", Version.basinbench());
     root.put("gitCommit", Version.gitCommit());
     root.put("sparkVersion", spark.version());
+    // Large products' last bits depend on the BLAS (see linalg.Blas): record the driver's.
+    root.put("blas", org.basinbench.linalg.Blas.implementation());
     root.put("master", spark.sparkContext().master());
     root.put("startedAt", started.toString());
     root.put("finishedAt", Instant.now().toString());

@@ -1,0 +1,95 @@
+package org.basinbench.bench;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.basinbench.instance.PlantedNmf;
+import org.basinbench.instance.RipHalf;
+import org.basinbench.objective.MaskedFactorLoss;
+import org.basinbench.objective.Objective;
+import org.basinbench.rng.SplitMix64;
+import org.basinbench.solver.GradientDescent;
+import org.basinbench.solver.MultiplicativeUpdates;
+import org.basinbench.solver.NmfConfig;
+import org.basinbench.solver.ProjectedGradient;
+import org.basinbench.solver.SolveResult;
+import org.basinbench.solver.StepConfig;
+
+/**
+ * Solver kernels in this JVM, one thread, no Spark: the per-iteration cost of multiplicative
+ * updates and projected gradient on planted NMF (100 x 100 rank 10, 1000 x 1000 rank 50), and
+ * the trial-steps per second of plain gradient descent on rip-half. Each case runs once to warm
+ * the JIT, then is timed over enough iterations to last about a second or more.
+ *
+ * <p>GFLOP/s are effective: {@code 4 n m r} flops per NMF iteration, the two n x m x r products
+ * that every MU or gradient iteration needs (what scikit-learn's MU figures count), whatever the
+ * implementation actually spends.
+ */
+final class KernelBench implements Bench.Case {
+  @Override
+  public String about() {
+    return "solver kernels, one thread: MU and PGD ms/iteration on planted NMF, rip-half GD trial-steps/s";
+  }
+
+  @Override
+  public void run(Bench.Figures fig, Path root, Map<String, String> options) {
+    fig.put("blas", org.basinbench.linalg.Blas.implementation());
+    fig.put("openblas_coretype", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
+    nmf(fig, "nmf100", 100, 10, 2000);
+    nmf(fig, "nmf1000", 1000, 50, 200);
+    ripHalf(fig);
+  }
+
+  private static void nmf(Bench.Figures fig, String name, int n, int r, int iterations) {
+    MaskedFactorLoss f = (MaskedFactorLoss) new PlantedNmf(n, n, r, r, PlantedNmf.HALF_NORMAL, 1.0, 1.0, 0)
+        .draw(new SplitMix64(1)).objective();
+    double[] x0 = new double[f.dim()];
+    SplitMix64 rng = new SplitMix64(2);
+    for (int i = 0; i < x0.length; i++) {
+      x0[i] = rng.nextHalfNormal();
+    }
+    double flops = 4.0 * n * n * r;
+    // tol 0: every run uses its whole budget (the loss and KKT residual are still evaluated
+    // every 10 updates for MU and every iteration for PGD, as in a real run).
+    NmfConfig mu = new NmfConfig(1e-12, iterations, 0.0);
+    MultiplicativeUpdates.solve(f, x0, mu.stop().maxIter() > 50 ? new NmfConfig(1e-12, 50, 0.0) : mu);
+    long t0 = System.nanoTime();
+    SolveResult m = MultiplicativeUpdates.solve(f, x0, mu);
+    double ms = (System.nanoTime() - t0) / 1e6 / m.iterations();
+    fig.put(name + ".mu.ms_per_iter", ms);
+    fig.put(name + ".mu.gflops", flops / (ms * 1e6));
+    // A step below 1 / L for these scales (L ~ ||V||^2 ~ n r (2 / pi)), so no run diverges.
+    StepConfig pgd = new StepConfig(0.1 / (n * r), iterations, 0.0);
+    ProjectedGradient.solve(f, x0, pgd.withMaxIter(Math.min(50, iterations)));
+    t0 = System.nanoTime();
+    SolveResult p = ProjectedGradient.solve(f, x0, pgd);
+    ms = (System.nanoTime() - t0) / 1e6 / p.iterations();
+    fig.put(name + ".pgd.ms_per_iter", ms);
+    fig.put(name + ".pgd.gflops", flops / (ms * 1e6));
+    fig.put(name + ".pgd.terminations", p.termination().name());
+  }
+
+  /** Plain GD, step 0.005, 10,000 steps, tol 0, from Gaussian starts: the reference case. */
+  private static void ripHalf(Bench.Figures fig) {
+    Objective f = RipHalf.problem().objective();
+    StepConfig cfg = new StepConfig(0.005, 10_000, 0.0);
+    SplitMix64 rng = new SplitMix64(3);
+    double[] x0 = new double[2];
+    for (int warm = 0; warm < 200; warm++) {
+      x0[0] = rng.nextGaussian();
+      x0[1] = rng.nextGaussian();
+      GradientDescent.solve(f, x0, cfg);
+    }
+    int trials = 2000;
+    long steps = 0;
+    long t0 = System.nanoTime();
+    for (int t = 0; t < trials; t++) {
+      x0[0] = rng.nextGaussian();
+      x0[1] = rng.nextGaussian();
+      steps += GradientDescent.solve(f, x0, cfg).iterations();
+    }
+    double s = (System.nanoTime() - t0) / 1e9;
+    fig.put("riphalf.gd.trials", trials);
+    fig.put("riphalf.gd.trial_steps", steps);
+    fig.put("riphalf.gd.trial_steps_per_s", steps / s);
+  }
+}

@@ -15,7 +15,7 @@ package org.basinbench.linalg;
  */
 public final class Blas {
   /** Products with fewer multiply-adds (n m k) run in plain Java. */
-  public static final long MIN_MULTIPLY_ADDS = 1L << 15;
+  public static final long MIN_MULTIPLY_ADDS = 1L << 12;
 
   private static final dev.ludovic.netlib.blas.BLAS BLAS =
       "java".equals(System.getProperty("basinbench.blas")) ? null : load();

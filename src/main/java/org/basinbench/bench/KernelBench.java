@@ -51,7 +51,7 @@ final class KernelBench implements Bench.Case {
     // tol 0: every run uses its whole budget (the loss and KKT residual are still evaluated
     // every 10 updates for MU and every iteration for PGD, as in a real run).
     NmfConfig mu = new NmfConfig(1e-12, iterations, 0.0);
-    MultiplicativeUpdates.solve(f, x0, mu.stop().maxIter() > 50 ? new NmfConfig(1e-12, 50, 0.0) : mu);
+    MultiplicativeUpdates.solve(f, x0, new NmfConfig(1e-12, Math.min(50, iterations), 0.0));
     long t0 = System.nanoTime();
     SolveResult m = MultiplicativeUpdates.solve(f, x0, mu);
     double ms = (System.nanoTime() - t0) / 1e6 / m.iterations();

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -21,17 +20,9 @@ import org.basinbench.spec.FileSource;
  */
 public final class HadoopFiles implements FileSource {
   /** Made on first remote access: runs with local specs never load Hadoop's file systems. */
-  private final Supplier<Configuration> conf;
-  private Configuration made;
+  private Configuration conf;
 
-  /** Over {@code conf}: e.g. a SparkSession's Hadoop configuration. */
-  public HadoopFiles(Configuration conf) {
-    this(() -> conf);
-  }
-
-  private HadoopFiles(Supplier<Configuration> conf) {
-    this.conf = conf;
-  }
+  private HadoopFiles() {}
 
   /**
    * Over the Hadoop configuration a driver sees before its SparkSession starts: the Hadoop
@@ -39,22 +30,19 @@ public final class HadoopFiles implements FileSource {
    * spark-submit (or a {@code -D} system property) gives, as Spark itself would apply them.
    */
   public static HadoopFiles fromSparkConf() {
-    return new HadoopFiles(() -> {
-      Configuration conf = new Configuration();
+    return new HadoopFiles();
+  }
+
+  private Configuration conf() {
+    if (conf == null) {
+      conf = new Configuration();
       for (scala.Tuple2<String, String> kv : new SparkConf().getAll()) {
         if (kv._1().startsWith("spark.hadoop.")) {
           conf.set(kv._1().substring("spark.hadoop.".length()), kv._2());
         }
       }
-      return conf;
-    });
-  }
-
-  private Configuration conf() {
-    if (made == null) {
-      made = conf.get();
     }
-    return made;
+    return conf;
   }
 
   /** Whether {@code location} names a non-local file system. */

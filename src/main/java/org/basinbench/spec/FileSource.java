@@ -53,20 +53,17 @@ public interface FileSource {
       if (given.isBlank()) {
         throw new IllegalArgumentException("must name a file; got an empty string");
       }
+      if (SCHEME.matcher(given).matches() && !given.startsWith("file:")) {
+        throw new IllegalArgumentException("\"" + given + "\" is not a local path, and only local files are read"
+            + " here; the command line reads Hadoop file systems (hdfs:, s3a:, ...)");
+      }
       try {
         if (given.startsWith("file:")) {
           return Path.of(URI.create(given)).toString();
         }
-        if (SCHEME.matcher(given).matches()) {
-          throw new IllegalArgumentException("\"" + given + "\" is not a local path, and only local files are read"
-              + " here; the command line reads Hadoop file systems (hdfs:, s3a:, ...)");
-        }
         Path p = Path.of(given);
         return (p.isAbsolute() || dir == null ? p : Path.of(dir).resolve(p)).normalize().toString();
       } catch (IllegalArgumentException e) { // InvalidPathException, or a malformed file: URI
-        if (e.getMessage() != null && e.getMessage().startsWith("\"" + given + "\" is not a local")) {
-          throw e;
-        }
         throw new IllegalArgumentException("not a valid path: \"" + given + "\" (" + e.getMessage() + ")", e);
       }
     }

@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.basinbench.instance.PlantedNmf;
 import org.basinbench.instance.RipHalf;
+import org.basinbench.objective.BatchObjective;
 import org.basinbench.objective.MaskedFactorLoss;
 import org.basinbench.objective.Objective;
 import org.basinbench.rng.SplitMix64;
+import org.basinbench.solver.BatchGradientDescent;
 import org.basinbench.solver.GradientDescent;
 import org.basinbench.solver.MultiplicativeUpdates;
 import org.basinbench.solver.NmfConfig;
 import org.basinbench.solver.ProjectedGradient;
 import org.basinbench.solver.SolveResult;
 import org.basinbench.solver.StepConfig;
+import org.basinbench.solver.Trace;
 
 /**
  * Solver kernels in this JVM, one thread, no Spark: the per-iteration cost of multiplicative
@@ -33,6 +36,7 @@ final class KernelBench implements Bench.Case {
   @Override
   public void run(Bench.Figures fig, Path root, Map<String, String> options) {
     fig.put("blas", org.basinbench.linalg.Blas.implementation());
+    fig.put("simd", org.basinbench.linalg.Simd.implementation());
     fig.put("openblas_coretype", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
     nmf(fig, "nmf100", 100, 10, 2000);
     nmf(fig, "nmf1000", 1000, 50, 200);
@@ -91,5 +95,40 @@ final class KernelBench implements Bench.Case {
     fig.put("riphalf.gd.trials", trials);
     fig.put("riphalf.gd.trial_steps", steps);
     fig.put("riphalf.gd.trial_steps_per_s", steps / s);
+    ripHalfBatched(fig);
+  }
+
+  /**
+   * The same case through {@link BatchGradientDescent}, the path of every rip-half GD trial in a
+   * run: 20,000 starts, 10,000 steps each (no start stops early at tol 0 except by divergence).
+   * Flops are the batch kernel's 28 a step (update, loss, gradient and its squared norm).
+   */
+  private static void ripHalfBatched(Bench.Figures fig) {
+    BatchObjective f = RipHalf.batchObjective();
+    StepConfig cfg = new StepConfig(0.005, 10_000, 0.0);
+    SplitMix64 rng = new SplitMix64(4);
+    solveBatch(f, cfg, rng, 2000);
+    int trials = 20_000;
+    long t0 = System.nanoTime();
+    long steps = solveBatch(f, cfg, rng, trials);
+    double s = (System.nanoTime() - t0) / 1e9;
+    fig.put("riphalf.batch.trials", trials);
+    fig.put("riphalf.batch.trial_steps", steps);
+    fig.put("riphalf.batch.trial_steps_per_s", steps / s);
+    fig.put("riphalf.batch.gflops", 28.0 * steps / s / 1e9);
+  }
+
+  private static long solveBatch(BatchObjective f, StepConfig cfg, SplitMix64 rng, int trials) {
+    double[][] starts = new double[trials][];
+    Trace[] traces = new Trace[trials];
+    for (int t = 0; t < trials; t++) {
+      starts[t] = new double[] {rng.nextGaussian(), rng.nextGaussian()};
+      traces[t] = new Trace(cfg.maxIter(), false);
+    }
+    long steps = 0;
+    for (SolveResult r : BatchGradientDescent.solve(f, starts, cfg, traces)) {
+      steps += r.iterations();
+    }
+    return steps;
   }
 }

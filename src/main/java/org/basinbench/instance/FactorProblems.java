@@ -3,6 +3,7 @@ package org.basinbench.instance;
 import java.util.List;
 import org.basinbench.linalg.MatOps;
 import org.basinbench.objective.AsymmetricSensingLoss;
+import org.basinbench.objective.BatchObjective;
 import org.basinbench.objective.LinearOperator;
 import org.basinbench.objective.Objective;
 import org.basinbench.objective.SymmetricSensingLoss;
@@ -23,6 +24,12 @@ public final class FactorProblems {
    */
   public static Problem symmetric(LinearOperator a, double[] truth, int rStar, int r, boolean nonnegative,
       List<Named> spurious) {
+    return symmetric(a, truth, rStar, r, nonnegative, spurious, null);
+  }
+
+  /** As above, with a structure-of-arrays form of the same loss ({@link Problem#batchObjective()}). */
+  static Problem symmetric(LinearOperator a, double[] truth, int rStar, int r, boolean nonnegative,
+      List<Named> spurious, BatchObjective batch) {
     int n = a.n();
     double[] mStar = new double[n * n];
     MatOps.multABt(truth, truth, n, n, rStar, mStar);
@@ -36,7 +43,7 @@ public final class FactorProblems {
       MatOps.multABt(s.x(), s.x(), n, n, r, model);
       return new Problem.CataloguedPoint(s.name(), s.x().clone(), model, s.curvatureBound(), s.reference());
     }).toList();
-    return new Symmetric(a, loss, n, r, nonnegative, mStar, truthPoint, points);
+    return new Symmetric(a, loss, n, r, nonnegative, mStar, truthPoint, points, batch);
   }
 
   /**
@@ -139,9 +146,17 @@ public final class FactorProblems {
   }
 
   private static final class Symmetric extends Base {
+    private final BatchObjective batch;
+
     Symmetric(LinearOperator a, Objective o, int n, int r, boolean nn, double[] m, double[] t,
-        List<CataloguedPoint> s) {
+        List<CataloguedPoint> s, BatchObjective batch) {
       super(a, o, n, r, nn, m, t, s);
+      this.batch = batch;
+    }
+
+    @Override
+    public BatchObjective batchObjective() {
+      return batch;
     }
 
     /** {@code out = U U^T}. */

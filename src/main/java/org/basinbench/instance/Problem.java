@@ -21,6 +21,15 @@ public interface Problem {
   /** Whether the variable is constrained to the nonnegative orthant. */
   boolean nonnegative();
 
+  /**
+   * The same loss over many points at once, for batched solvers, or null when the family has no
+   * such form (then every trial runs alone). A family that has one runs all its fixed-step
+   * gradient-descent trials through it, one lane or many.
+   */
+  default org.basinbench.objective.BatchObjective batchObjective() {
+    return null;
+  }
+
   /** Whether the loss is differentiable (false for l1 losses: no Hessian, no curvature). */
   default boolean smooth() {
     return true;

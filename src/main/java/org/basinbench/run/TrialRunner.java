@@ -12,6 +12,7 @@ import org.basinbench.rng.SplitMix64;
 import org.basinbench.objective.MaskedFactorLoss;
 import org.basinbench.objective.SymmetricSensingLoss;
 import org.basinbench.solver.ArmijoProjectedGradient;
+import org.basinbench.solver.BatchGradientDescent;
 import org.basinbench.solver.GradientDescent;
 import org.basinbench.solver.Hals;
 import org.basinbench.solver.MultiplicativeUpdates;
@@ -70,19 +71,81 @@ public final class TrialRunner {
 
   /** Runs one trial. Numeric failure becomes an outcome, never an exception. */
   public TrialResult run(int cellIndex, int trial) {
-    Cell cell = experiment.cells().get(cellIndex);
-    int draw = trial % cell.instance().draws();
-    Prepared p = prepared.get(cellIndex);
-    if (p == null || p.draw != draw) {
-      // Deterministic families build once; random ones when the trial's draw changes.
-      p = new Prepared(cell.instance().problem(
-          new SplitMix64(instanceSeed(experiment.seed(), cell.instanceKey(), draw))), draw);
-      prepared.put(cellIndex, p);
+    if (batched(cellIndex)) {
+      // A batched family runs every trial through its batch kernel, alone or not, so that a
+      // trial's numbers never depend on how trials are grouped.
+      return run(cellIndex, new int[] {trial}, 1)[0];
     }
+    Cell cell = experiment.cells().get(cellIndex);
+    Prepared p = prepared(cellIndex, trial % cell.instance().draws());
     long seed = trialSeed(experiment.seed(), cell.pointKey(), trial);
     start(cell, p, new SplitMix64(Seeds.derive(seed, STREAM_INIT)), p.x0);
     SolveResult r = solve(cell.solver(), p.problem.objective(), p.x0, seed,
         new Trace(cell.solver().maxIter(), experiment.trajectories()));
+    return result(cellIndex, trial, seed, p, p.x0, r);
+  }
+
+  /**
+   * Whether the cell's trials run together through {@link BatchGradientDescent}: plain
+   * fixed-step gradient descent (no projection, safeguard, line search or alternating blocks)
+   * on a deterministic instance whose problem has a {@link Problem#batchObjective()}.
+   */
+  public boolean batched(int cellIndex) {
+    Cell cell = experiment.cells().get(cellIndex);
+    return cell.instance().draws() == 1
+        && cell.solver() instanceof SolverSpec.FixedStep fixed
+        && fixed.safeguard() == null && !fixed.armijo() && !fixed.projects() && !fixed.config().alternating()
+        && prepared(cellIndex, 0).problem.batchObjective() != null;
+  }
+
+  /**
+   * Runs the first {@code count} trials of {@code trials}, all of one cell: together through
+   * the batch kernel when the cell is {@link #batched}, else one after the other. Each result
+   * is the one {@link #run(int, int)} gives for its trial.
+   */
+  public TrialResult[] run(int cellIndex, int[] trials, int count) {
+    TrialResult[] out = new TrialResult[count];
+    if (!batched(cellIndex)) {
+      for (int j = 0; j < count; j++) {
+        out[j] = run(cellIndex, trials[j]);
+      }
+      return out;
+    }
+    Cell cell = experiment.cells().get(cellIndex);
+    Prepared p = prepared(cellIndex, 0);
+    long[] seeds = new long[count];
+    double[][] starts = new double[count][];
+    Trace[] traces = new Trace[count];
+    for (int j = 0; j < count; j++) {
+      seeds[j] = trialSeed(experiment.seed(), cell.pointKey(), trials[j]);
+      starts[j] = new double[p.x0.length];
+      start(cell, p, new SplitMix64(Seeds.derive(seeds[j], STREAM_INIT)), starts[j]);
+      traces[j] = new Trace(cell.solver().maxIter(), experiment.trajectories());
+    }
+    StepConfig cfg = ((SolverSpec.FixedStep) cell.solver()).config();
+    SolveResult[] r = BatchGradientDescent.solve(p.problem.batchObjective(), starts, cfg, traces);
+    for (int j = 0; j < count; j++) {
+      out[j] = result(cellIndex, trials[j], seeds[j], p, starts[j], r[j]);
+    }
+    return out;
+  }
+
+  /** The cell's prepared problem for a draw (built on first use, rebuilt when the draw changes). */
+  private Prepared prepared(int cellIndex, int draw) {
+    Prepared p = prepared.get(cellIndex);
+    if (p == null || p.draw != draw) {
+      // Deterministic families build once; random ones when the trial's draw changes.
+      Cell cell = experiment.cells().get(cellIndex);
+      p = new Prepared(cell.instance().problem(
+          new SplitMix64(instanceSeed(experiment.seed(), cell.instanceKey(), draw))), draw);
+      prepared.put(cellIndex, p);
+    }
+    return p;
+  }
+
+  /** The trial's result from its solve: errors against the catalogue, the label, the statistics. */
+  private TrialResult result(int cellIndex, int trial, long seed, Prepared p, double[] x0, SolveResult r) {
+    Cell cell = experiment.cells().get(cellIndex);
     double relError = Double.NaN;
     double relErrorObserved = Double.NaN;
     double distSpurious = Double.NaN;
@@ -102,7 +165,7 @@ public final class TrialRunner {
     Outcome outcome = p.truth != null
         ? Outcome.classify(r.termination(), relError, distSpurious, experiment.success())
         : Outcome.withoutTruth(r.termination(), r.loss(), finite);
-    List<SegmentResult> segments = segments(cell, p, r.x(), seed);
+    List<SegmentResult> segments = segments(cell, p, x0, r.x(), seed);
     TrajectoryStats trajectory = experiment.trajectories() ? trajectory(p, r) : null;
     return new TrialResult(cellIndex, trial, seed, outcome, r.termination(), relError, relErrorObserved, r.loss(),
         r.pgNorm(), r.iterations(), distSpurious, r.wallNanos(), r.trace(), segments, trajectory);
@@ -125,7 +188,7 @@ public final class TrialRunner {
   }
 
   /** The experiment's segment kinds for this trial; random points from the trial's segment stream. */
-  private List<SegmentResult> segments(Cell cell, Prepared p, double[] found, long seed) {
+  private List<SegmentResult> segments(Cell cell, Prepared p, double[] x0, double[] found, long seed) {
     if (experiment.segments().isEmpty()) {
       return List.of();
     }
@@ -136,22 +199,22 @@ public final class TrialRunner {
       double[] b;
       switch (kind) {
         case RANDOM_RANDOM -> {
-          a = new double[p.x0.length];
-          b = new double[p.x0.length];
+          a = new double[x0.length];
+          b = new double[x0.length];
           start(cell, p, rng, a);
           start(cell, p, rng, b);
         }
         case INIT_TO_FOUND -> {
-          a = p.x0;
+          a = x0;
           b = found;
         }
         case RANDOM_TO_TRUTH -> {
-          a = new double[p.x0.length];
+          a = new double[x0.length];
           start(cell, p, rng, a);
           b = p.truthPoint;
         }
         case INIT_TO_SPURIOUS -> {
-          a = p.x0;
+          a = x0;
           b = p.spuriousPoint;
         }
         default -> throw new IllegalStateException(kind.toString());

@@ -48,10 +48,29 @@ final class Monitor {
     return pg <= threshold ? Termination.CONVERGED : null;
   }
 
+  /** The stationarity threshold set by {@link #start}: {@code max(tol, relTol * pg_0)}. */
+  double threshold() {
+    return threshold;
+  }
+
+  /** The divergence limit set by {@link #start}: {@code DIVERGENCE_FACTOR * max(1, f(x_0))}. */
+  double lossLimit() {
+    return lossLimit;
+  }
+
+  /**
+   * Whether update {@code k} is one where {@link #check} acts whatever the evaluation: a
+   * checkpoint, a stall check or the budget. At any other update it acts only on an
+   * evaluation that diverged or reached the threshold.
+   */
+  boolean scheduled(int k) {
+    return k >= stop.maxIter() || trace.isCheckpoint(trace.offset() + k)
+        || (stop.stallWindow() > 0 && k % stop.stallWindow() == 0);
+  }
+
   /** Whether the solver must evaluate after update {@code k} (k >= 1). */
   boolean due(int k) {
-    return k % checkEvery == 0 || k >= stop.maxIter() || trace.isCheckpoint(trace.offset() + k)
-        || (stop.stallWindow() > 0 && k % stop.stallWindow() == 0);
+    return k % checkEvery == 0 || scheduled(k);
   }
 
   /** The evaluation after update {@code k}: null to go on, or why to stop. */

@@ -51,13 +51,30 @@ public final class Trace {
     if (k < 10) {
       return k + 1;
     }
-    int j = (int) Math.floor(PER_DECADE * (Math.log10(k) - 1));
-    while (true) {
+    // The schedule beyond 10 is the same for every run: look it up instead of calling log10
+    // and pow at each checkpoint (a batch of lanes records every checkpoint of every lane).
+    if (k >= Integer.MAX_VALUE - 1) {
+      return Integer.MAX_VALUE;
+    }
+    int at = Arrays.binarySearch(SCHEDULE, k + 1);
+    return SCHEDULE[at >= 0 ? at : -at - 1];
+  }
+
+  /** {@code round(10^(1 + j/10))} for j = 1, 2, ... while below Integer.MAX_VALUE, then MAX_VALUE. */
+  private static final int[] SCHEDULE = schedule();
+
+  private static int[] schedule() {
+    int[] out = new int[PER_DECADE * 9 + 1];
+    int size = 0;
+    for (int j = 1; ; j++) {
       long c = Math.round(Math.pow(10, 1 + (double) j / PER_DECADE));
-      if (c > k) {
-        return (int) Math.min(Integer.MAX_VALUE, c);
+      if (c >= Integer.MAX_VALUE) {
+        out[size++] = Integer.MAX_VALUE;
+        return Arrays.copyOf(out, size);
       }
-      j++;
+      if (size == 0 || c > out[size - 1]) {
+        out[size++] = (int) c;
+      }
     }
   }
 

@@ -487,6 +487,7 @@ public final class BasinBenchJob {
     root.put("sparkVersion", spark.version());
     // Large products' last bits depend on the BLAS (see linalg.Blas): record the driver's.
     root.put("blas", org.basinbench.linalg.Blas.implementation());
+    root.put("simd", org.basinbench.linalg.Simd.implementation());
     root.put("master", spark.sparkContext().master());
     root.put("startedAt", started.toString());
     root.put("finishedAt", Instant.now().toString());

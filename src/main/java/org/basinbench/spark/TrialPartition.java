@@ -6,7 +6,9 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
+import org.basinbench.run.TrialResult;
 import org.basinbench.run.TrialRunner;
+import org.basinbench.solver.BatchGradientDescent;
 import org.basinbench.spec.Experiment;
 
 /**
@@ -66,15 +68,24 @@ final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> 
         + task.partitionId() + ", attempt " + task.attemptNumber();
     TrialRunner runner = new TrialRunner(e);
     Object[][] cellValues = new Object[e.cells().size()][];
+    Boolean[] batched = new Boolean[e.cells().size()];
     long size = plan.size();
     return new Iterator<>() {
       private long next = Long.MAX_VALUE; // no slice read yet
       private long stride = 1;
       private long produced;
       private long failAt = -1;
+      /** The trials of one cell taken from the slice, and their results, handed out in order. */
+      private final int[] trials = new int[BatchGradientDescent.BLOCK];
+      private TrialResult[] results = new TrialResult[0];
+      private int resultCell;
+      private int handed;
 
       @Override
       public boolean hasNext() {
+        if (handed < results.length) {
+          return true;
+        }
         while (next >= size && slices.hasNext()) {
           TaskSlice s = slices.next();
           next = s.index();
@@ -96,17 +107,39 @@ final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> 
         if (fault != null && produced >= failAt) {
           throw new IllegalStateException(fault);
         }
+        if (handed == results.length) {
+          runNext();
+        }
         produced++;
+        TrialResult r = results[handed];
+        results[handed++] = null;
+        if (cellValues[resultCell] == null) {
+          cellValues[resultCell] = Schema.cellValues(e.cells().get(resultCell));
+        }
+        Row row = Schema.trialRow(cellValues[resultCell], r, BasinBenchJob.staged(e));
+        done.add(resultCell);
+        return row;
+      }
+
+      /**
+       * Runs the slice's next trial; for a batched cell, also the following trials of the slice
+       * that belong to the same cell (up to a block), together. A trial's result is the same
+       * either way, so the grouping (which depends on the partitioning) changes no number.
+       */
+      private void runNext() {
         int b = plan.block(next);
         int cell = plan.cellOf(b);
-        int trial = (int) plan.trialOf(b, next);
-        next += stride;
-        if (cellValues[cell] == null) {
-          cellValues[cell] = Schema.cellValues(e.cells().get(cell));
+        if (batched[cell] == null) {
+          batched[cell] = runner.batched(cell);
         }
-        Row row = Schema.trialRow(cellValues[cell], runner.run(cell, trial), BasinBenchJob.staged(e));
-        done.add(cell);
-        return row;
+        int count = 0;
+        do {
+          trials[count++] = (int) plan.trialOf(b, next);
+          next += stride;
+        } while (batched[cell] && count < trials.length && next < size && plan.cellOf(b = plan.block(next)) == cell);
+        results = runner.run(cell, trials, count);
+        resultCell = cell;
+        handed = 0;
       }
     };
   }

@@ -50,6 +50,41 @@ class TrialRunnerTest {
     return out;
   }
 
+  /**
+   * rip-half's GD trials run in batches; a trial's result must not depend on its batch: any
+   * group of trials gives each the result it gets alone, so the partitioning changes nothing.
+   * SGD on the same instance is not batched.
+   */
+  @Test
+  void batchedTrialsEqualTrialsRunAlone() throws SpecException {
+    Experiment e = SpecParser.parse("""
+        {"experiment": "rh", "seed": 5, "trials": 300, "instance": {"family": "rip-half"},
+         "init": {"kind": "gaussian", "scale": 1.0},
+         "statistics": {"segments": ["init-to-found", "random-to-truth"]},
+         "solvers": [{"name": "gd", "step": 0.01, "maxIter": 1000, "tol": 1e-8},
+                     {"name": "sgd", "step": 0.003, "batch": 1, "maxIter": 100, "tol": 1e-8}]}
+        """, "rh.json").get(0);
+    TrialRunner alone = new TrialRunner(e);
+    TrialRunner grouped = new TrialRunner(e);
+    assertTrue(grouped.batched(0));
+    assertTrue(!grouped.batched(1), "sgd runs trial by trial");
+    int[] trials = new int[300];
+    for (int t = 0; t < 300; t++) {
+      trials[t] = 299 - t; // any order
+    }
+    TrialResult[] results = grouped.run(0, trials, 300);
+    Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+    for (int j = 0; j < 300; j++) {
+      TrialResult one = alone.run(0, trials[j]);
+      assertEquals(reproducible(one), reproducible(results[j]), "trial " + trials[j]);
+      assertEquals(one.segments(), results[j].segments(), "segments of trial " + trials[j]);
+      outcomes.merge(one.outcome(), 1, Integer::sum);
+    }
+    assertTrue(outcomes.getOrDefault(Outcome.SUCCESS, 0) > 200, outcomes.toString());
+    TrialResult[] sgd = grouped.run(1, new int[] {3, 4}, 2);
+    assertEquals(reproducible(alone.run(1, 3)), reproducible(sgd[0]));
+  }
+
   @Test
   void solversOfAGridPointStartFromTheSamePoints() throws SpecException {
     Experiment e = spec("\"n\": 4, \"rStar\": 1, \"r\": 1, \"alpha\": 0.5, \"epsilon\": 0.5",

@@ -51,11 +51,14 @@ if [[ -z "$jar" ]]; then
   exit 1
 fi
 
-# Provenance: the manifest records the commit the jar was built from.
+# The SIMD kernels need the Vector API module in the driver (local work) and in every executor;
+# without it they fall back to scalar loops with the same results. Provenance: the manifest
+# records the commit the jar was built from.
+simd="--add-modules=jdk.incubator.vector"
 commit="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || true)"
-if [[ -n "$commit" ]]; then
-  spark_opts+=(--conf "spark.driver.extraJavaOptions=-Dbasinbench.git.commit=$commit")
-fi
+driver_opts="$simd${commit:+ -Dbasinbench.git.commit=$commit}"
+spark_opts=(--conf "spark.driver.extraJavaOptions=$driver_opts" --conf "spark.executor.extraJavaOptions=$simd"
+  "${spark_opts[@]}")
 
 # One BLAS thread per task: Spark's tasks are the parallelism, and a multi-threaded BLAS inside
 # each would oversubscribe the executors' cores (settings given before "--" win).

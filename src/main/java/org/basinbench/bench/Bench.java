@@ -52,6 +52,8 @@ public final class Bench {
   static {
     CASES.put("kernels", new KernelBench());
     CASES.put("scale", new ScaleBench());
+    CASES.put("riphalf", new JobBench("riphalf", "jobs/bench-riphalf.json"));
+    CASES.put("memory", new JobBench("memory", "jobs/bench-memory.json"));
   }
 
   private Bench() {}

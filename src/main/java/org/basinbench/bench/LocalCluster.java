@@ -84,7 +84,9 @@ public final class LocalCluster implements AutoCloseable {
   public Process submit(String name, Path jar, List<String> conf, List<String> args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("-cp", sparkHome.resolve("jars") + "/*",
         "org.apache.spark.deploy.SparkSubmit", "--master", master,
-        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false"));
+        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
+        // The driver is this process (conf/jvm.args); executors get the SIMD kernels' module here.
+        "--conf", "spark.executor.extraJavaOptions=--add-modules=jdk.incubator.vector"));
     for (String c : conf) {
       cmd.add("--conf");
       cmd.add(c);

@@ -70,12 +70,17 @@ final class ScaleBench implements Bench.Case {
       }
       fig.put("cluster2.speedup", cluster[0].runSeconds() / cluster[1].runSeconds());
     } finally {
-      org.apache.spark.sql.SparkSession.getDefaultSession().foreach(s -> {
-        s.stop();
-        return null;
-      });
+      stopSession();
       delete(tmp);
     }
+  }
+
+  /** Stops the local session that read the tables, if any. */
+  static void stopSession() {
+    org.apache.spark.sql.SparkSession.getDefaultSession().foreach(s -> {
+      s.stop();
+      return null;
+    });
   }
 
   /** One configuration's figures. */
@@ -90,12 +95,26 @@ final class ScaleBench implements Bench.Case {
 
   /** The summed solver wall time of every trial under {@code out}, read with a local Spark. */
   static double solverSeconds(Path out) {
-    org.apache.spark.sql.SparkSession spark = org.basinbench.spark.Sessions.create("local[1]");
-    return spark.read().parquet(out.resolve("trials").toString())
-        .agg(org.apache.spark.sql.functions.sum("wall_ms")).first().getDouble(0) / 1e3;
+    return sums(out, "wall_ms")[0] / 1e3;
   }
 
-  private static Run timed(Process p, Path out, LocalCluster owner) throws Exception {
+  /** Sums of numeric columns over every trial under {@code out}, read with a local Spark. */
+  static double[] sums(Path out, String... columns) {
+    org.apache.spark.sql.SparkSession spark = org.basinbench.spark.Sessions.create("local[1]");
+    org.apache.spark.sql.Column[] aggs = new org.apache.spark.sql.Column[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      aggs[i] = org.apache.spark.sql.functions.sum(columns[i]).cast("double");
+    }
+    org.apache.spark.sql.Row row = spark.read().parquet(out.resolve("trials").toString())
+        .agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length)).first();
+    double[] result = new double[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      result[i] = row.getDouble(i);
+    }
+    return result;
+  }
+
+  static Run timed(Process p, Path out, LocalCluster owner) throws Exception {
     long t0 = System.nanoTime();
     if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
       throw new IOException("a run took longer than " + TIMEOUT_S + " s" + owner.logTails());
@@ -117,7 +136,7 @@ final class ScaleBench implements Bench.Case {
     return new Run(wall, seconds, trials, out);
   }
 
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

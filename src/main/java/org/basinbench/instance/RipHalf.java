@@ -83,7 +83,7 @@ public final class RipHalf {
   }
 
   /** The scalar loop, whatever the JVM offers (the reference the SIMD kernel is tested against). */
-  static BatchObjective scalarBatchObjective() {
+  public static BatchObjective scalarBatchObjective() {
     return new Batch();
   }
 

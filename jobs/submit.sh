@@ -53,12 +53,30 @@ fi
 
 # The SIMD kernels need the Vector API module in the driver (local work) and in every executor;
 # without it they fall back to scalar loops with the same results. Provenance: the manifest
-# records the commit the jar was built from.
+# records the commit the jar was built from. Java options given here with --conf (or -c) are
+# kept, with these appended; options set only in spark-defaults.conf are replaced by them.
 simd="--add-modules=jdk.incubator.vector"
 commit="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || true)"
-driver_opts="$simd${commit:+ -Dbasinbench.git.commit=$commit}"
-spark_opts=(--conf "spark.driver.extraJavaOptions=$driver_opts" --conf "spark.executor.extraJavaOptions=$simd"
-  "${spark_opts[@]}")
+driver_opts=""
+executor_opts=""
+rest=()
+i=0
+while (( i < ${#spark_opts[@]} )); do
+  a="${spark_opts[$i]}"
+  if [[ ( "$a" == "--conf" || "$a" == "-c" ) && $((i + 1)) -lt ${#spark_opts[@]} ]]; then
+    kv="${spark_opts[$((i + 1))]}"
+    case "$kv" in
+      spark.driver.extraJavaOptions=*) driver_opts="${kv#*=}"; i=$((i + 2)); continue ;;
+      spark.executor.extraJavaOptions=*) executor_opts="${kv#*=}"; i=$((i + 2)); continue ;;
+    esac
+  fi
+  rest+=("$a")
+  i=$((i + 1))
+done
+driver_opts="${driver_opts:+$driver_opts }$simd${commit:+ -Dbasinbench.git.commit=$commit}"
+executor_opts="${executor_opts:+$executor_opts }$simd"
+spark_opts=(--conf "spark.driver.extraJavaOptions=$driver_opts" --conf "spark.executor.extraJavaOptions=$executor_opts"
+  ${rest[@]+"${rest[@]}"})
 
 # One BLAS thread per task: Spark's tasks are the parallelism, and a multi-threaded BLAS inside
 # each would oversubscribe the executors' cores (settings given before "--" win).

@@ -41,6 +41,9 @@ public interface BatchObjective {
    * </pre>
    * (NaN when any is NaN): a result that is not positive flags a lane whose loss is not finite
    * or not below its limit, or whose gradient is not finite or small, for the solver to look at.
+   * The flag sees only the loss and the gradient, so an implementation must have a loss that is
+   * bounded below and is not finite wherever the point is not (true of any sum of squares of
+   * polynomials, such as a sensing loss).
    */
   double descend(double eta, double[][] x, int lanes, double[] loss, double[][] g, double[] gn2,
       double[] lossLimit, double[] flagGn2);

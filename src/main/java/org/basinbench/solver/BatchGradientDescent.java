@@ -15,7 +15,7 @@ import org.basinbench.objective.BatchObjective;
  * last active lane takes its slot), so the passes cover active lanes only.
  *
  * <p>Wall time: the lanes of a block share one clock. Each run is charged the block's time in
- * proportion to its updates, and its trace's checkpoint times are the block's.
+ * proportion to its updates, and its trace's checkpoint times are scaled by the same share.
  */
 public final class BatchGradientDescent {
   /**
@@ -32,7 +32,7 @@ public final class BatchGradientDescent {
    * @param f the loss, over lanes
    * @param starts the starts, each of length f.dim(); not modified
    * @param cfg step, budget and stopping rules; joint updates only (no alternating blocks)
-   * @param traces one fresh trace per start, for cfg's budget
+   * @param traces one fresh trace per start (none recorded, none shared), made for cfg's budget
    * @return each start's result, in the order of the starts
    */
   public static SolveResult[] solve(BatchObjective f, double[][] starts, StepConfig cfg, Trace[] traces) {
@@ -48,6 +48,13 @@ public final class BatchGradientDescent {
     for (double[] s : starts) {
       if (s.length != f.dim()) {
         throw new IllegalArgumentException("each start must have length f.dim() = " + f.dim() + ", got " + s.length);
+      }
+    }
+    // Every lane's checkpoints must fall at the same updates (one schedule serves all lanes).
+    java.util.Set<Trace> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Trace t : traces) {
+      if (t.size() != 0 || t.offset() != 0 || t.maxIter() != cfg.maxIter() || !seen.add(t)) {
+        throw new IllegalArgumentException("each start needs its own fresh trace for cfg's budget " + cfg.maxIter());
       }
     }
     SolveResult[] out = new SolveResult[starts.length];
@@ -120,10 +127,16 @@ public final class BatchGradientDescent {
       for (int k = 1; active > 0; k++) {
         // Not positive (or NaN): some lane may stop here (see BatchObjective.descend).
         double slack = f.descend(eta, x, active, loss, g, gn2, lossLimit, flagGn2);
-        if (slack > 0 && !monitor[0].scheduled(k)) {
+        boolean scheduled = monitor[0].scheduled(k);
+        if (slack > 0 && !scheduled) {
           continue;
         }
         for (int i = 0; i < active; ) {
+          // Off schedule, only a flagged lane can stop (and the rules do nothing else there).
+          if (!scheduled && flag(i) > 0) {
+            i++;
+            continue;
+          }
           Termination t = monitor[i].check(k, lane(i), loss[i], pg(i));
           if (t != null) {
             out[start[i]] = monitor[i].finish(point.clone(), loss[i], pg(i), k, t);
@@ -134,6 +147,11 @@ public final class BatchGradientDescent {
         }
       }
       chargeTime(out, from, to, System.nanoTime() - t0);
+    }
+
+    /** Lane i's share of the kernel's slack (see BatchObjective.descend): not positive when flagged. */
+    private double flag(int i) {
+      return Math.min(lossLimit[i] - loss[i], Math.min(gn2[i] - flagGn2[i], Double.MAX_VALUE - gn2[i]));
     }
 
     /** Lane i's point, copied into the shared buffer. */
@@ -178,6 +196,8 @@ public final class BatchGradientDescent {
       for (int s = from; s < to; s++) {
         SolveResult r = out[s];
         double share = updates == 0 ? 1.0 / (to - from) : (double) r.iterations() / updates;
+        // The checkpoints' times too, so that a trace's last time is the run's wall time.
+        r.trace().scaleTimes(share);
         out[s] = new SolveResult(r.x(), r.loss(), r.pgNorm(), r.iterations(), r.termination(), r.trace(),
             Math.round(nanos * share));
       }

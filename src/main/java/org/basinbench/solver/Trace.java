@@ -83,6 +83,18 @@ public final class Trace {
     return k == nextCheckpoint || k == maxIter;
   }
 
+  /** The budget the schedule was laid out for. */
+  public int maxIter() {
+    return maxIter;
+  }
+
+  /** Multiplies every recorded time by {@code f} (a batched run's share of its block's clock). */
+  void scaleTimes(double f) {
+    for (int i = 0; i < size; i++) {
+      nanos[i] = Math.round(nanos[i] * f);
+    }
+  }
+
   /** Updates already made by earlier runs of a restarting solver. */
   public int offset() {
     return offset;

@@ -78,7 +78,9 @@ class RipHalfBatchTest {
   /**
    * The SIMD kernel must give the scalar loop's bits on every lane, including the tail past the
    * last full vector and values that overflow, underflow into subnormals or are not numbers: a
-   * run's numbers must not depend on whether the JVM had the Vector API.
+   * run's numbers must not depend on whether the JVM had the Vector API. Many steps, so that the
+   * JIT compiles the vector code (its intrinsics act only in compiled code), over lane counts
+   * around multiples of the vector length; one block with specials (NaN slack), one without.
    */
   @Test
   void simdKernelGivesTheScalarBits() {
@@ -86,14 +88,21 @@ class RipHalfBatchTest {
     BatchObjective simd = RipHalf.batchObjective();
     assertEquals("RipHalfVector", simd.getClass().getSimpleName());
     BatchObjective scalar = RipHalf.scalarBatchObjective();
-    int lanes = 39;
-    SplitMix64 rng = new SplitMix64(10);
+    double[] specials = {0.0, -0.0, 1.0, 1e-160, -3e-155, 1e100, 1e200, Double.NaN, Double.POSITIVE_INFINITY,
+        Double.MIN_VALUE};
+    for (int lanes : new int[] {1, 3, 4, 5, 8, 9, 39, 64}) {
+      for (boolean withSpecials : new boolean[] {false, true}) {
+        compare(simd, scalar, lanes, withSpecials ? specials : new double[0], 20_000 / lanes + 200);
+      }
+    }
+  }
+
+  private static void compare(BatchObjective simd, BatchObjective scalar, int lanes, double[] specials, int steps) {
+    SplitMix64 rng = new SplitMix64(10 + lanes);
     double[][] x = new double[2][lanes];
     double[][] g = new double[2][lanes];
     double[] limit = new double[lanes];
     double[] flag = new double[lanes];
-    double[] specials = {0.0, -0.0, 1.0, 1e-160, -3e-155, 1e100, 1e200, Double.NaN, Double.POSITIVE_INFINITY,
-        Double.MIN_VALUE};
     for (int i = 0; i < lanes; i++) {
       x[0][i] = i < specials.length ? specials[i] : rng.nextGaussian();
       x[1][i] = i < specials.length ? specials[specials.length - 1 - i] : 3 * rng.nextGaussian();
@@ -108,19 +117,23 @@ class RipHalfBatchTest {
     double[] losss = new double[lanes];
     double[] gn2 = new double[lanes];
     double[] gn2s = new double[lanes];
-    for (int step = 0; step < 50; step++) {
+    boolean finiteSlack = false;
+    for (int step = 0; step < steps; step++) {
       double a = simd.descend(0.01, x, lanes, loss, g, gn2, limit, flag);
       double b = scalar.descend(0.01, xs, lanes, losss, gs, gn2s, limit, flag);
-      assertEquals(Double.doubleToLongBits(b), Double.doubleToLongBits(a), "slack, step " + step);
+      finiteSlack |= Double.isFinite(a);
+      String at = lanes + " lanes, step " + step;
+      assertEquals(Double.doubleToLongBits(b), Double.doubleToLongBits(a), "slack, " + at);
       for (int i = 0; i < lanes; i++) {
-        String at = "step " + step + ", lane " + i;
-        assertEquals(Double.doubleToLongBits(xs[0][i]), Double.doubleToLongBits(x[0][i]), "x1, " + at);
-        assertEquals(Double.doubleToLongBits(xs[1][i]), Double.doubleToLongBits(x[1][i]), "x2, " + at);
-        assertEquals(Double.doubleToLongBits(gs[0][i]), Double.doubleToLongBits(g[0][i]), "g1, " + at);
-        assertEquals(Double.doubleToLongBits(gs[1][i]), Double.doubleToLongBits(g[1][i]), "g2, " + at);
-        assertEquals(Double.doubleToLongBits(losss[i]), Double.doubleToLongBits(loss[i]), "loss, " + at);
-        assertEquals(Double.doubleToLongBits(gn2s[i]), Double.doubleToLongBits(gn2[i]), "gn2, " + at);
+        assertEquals(Double.doubleToLongBits(xs[0][i]), Double.doubleToLongBits(x[0][i]), "x1, lane " + i + ", " + at);
+        assertEquals(Double.doubleToLongBits(xs[1][i]), Double.doubleToLongBits(x[1][i]), "x2, lane " + i + ", " + at);
+        assertEquals(Double.doubleToLongBits(gs[0][i]), Double.doubleToLongBits(g[0][i]), "g1, lane " + i + ", " + at);
+        assertEquals(Double.doubleToLongBits(gs[1][i]), Double.doubleToLongBits(g[1][i]), "g2, lane " + i + ", " + at);
+        assertEquals(Double.doubleToLongBits(losss[i]), Double.doubleToLongBits(loss[i]), "loss, lane " + i + ", " + at);
+        assertEquals(Double.doubleToLongBits(gn2s[i]), Double.doubleToLongBits(gn2[i]), "gn2, lane " + i + ", " + at);
       }
     }
+    // Without specials, the slacks compared above include finite minima (not only NaN).
+    assertTrue(specials.length > 0 || finiteSlack, lanes + " lanes: a finite slack was compared");
   }
 }

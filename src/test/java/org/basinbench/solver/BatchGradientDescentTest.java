@@ -83,6 +83,64 @@ class BatchGradientDescentTest {
     assertTrue(budget[3].trace().keepsPoints());
   }
 
+  /** The scalar batch kernel at one point, as a plain objective for the one-start loop. */
+  static Objective oneLane(BatchObjective b) {
+    return new Objective() {
+      final double[][] x = new double[2][1];
+      final double[][] g = new double[2][1];
+      final double[] loss = new double[1];
+      final double[] gn2 = new double[1];
+
+      @Override
+      public int dim() {
+        return 2;
+      }
+
+      @Override
+      public double value(double[] p) {
+        return valueAndGradient(p, new double[2]);
+      }
+
+      @Override
+      public double valueAndGradient(double[] p, double[] grad) {
+        x[0][0] = p[0];
+        x[1][0] = p[1];
+        b.evaluate(x, 1, loss, g, gn2);
+        grad[0] = g[0][0];
+        grad[1] = g[1][0];
+        return loss[0];
+      }
+    };
+  }
+
+  /**
+   * The flag must be conservative: the batch ends every lane exactly where the one-start loop of
+   * GradientDescent (which applies every rule at every update) ends on the same loss, including
+   * tolerances at the edge of the flag's margin (near sqrt(MIN_NORMAL), where the norm is
+   * computed scaled), a tolerance met at the start, relative and stall rules, and divergence.
+   */
+  @Test
+  void everyLaneEndsAsTheOneStartLoopDoes() {
+    Objective one = oneLane(RipHalf.scalarBatchObjective());
+    double[][] s = starts(300, 3);
+    s[5] = new double[] {1e-170, 1.0};
+    s[6] = new double[] {Double.NaN, 0.5};
+    List<StepConfig> configs = List.of(
+        new StepConfig(0.01, 2000, 0.0),
+        new StepConfig(0.01, 2000, 1e-8),
+        new StepConfig(0.01, 2000, 1.49e-154),
+        new StepConfig(0.01, 2000, 1e160),
+        new StepConfig(0.005, new Stopping(2000, 0, 0.5, 0, 0), false),
+        new StepConfig(0.01, new Stopping(2000, 1e-12, 1e-6, 7, 1e-3), false));
+    for (StepConfig cfg : configs) {
+      SolveResult[] batch = solve(s, cfg, true);
+      for (int i = 0; i < s.length; i++) {
+        SolveResult loop = ProjectedGradient.run(one, s[i], cfg, false, new Trace(cfg.maxIter(), true));
+        assertEquals(bits(loop), bits(batch[i]), "start " + i + " with " + cfg);
+      }
+    }
+  }
+
   /**
    * The batch kernel and the operator path compute the same loss with different roundings, so
    * runs may part where rounding decides (near the degenerate x_bad, whose valley escapes at a
@@ -119,5 +177,10 @@ class BatchGradientDescentTest {
         () -> BatchGradientDescent.solve(F, new double[][] {{1, 2, 3}}, cfg, new Trace[] {new Trace(10, false)}));
     assertThrows(IllegalArgumentException.class, () -> BatchGradientDescent.solve(F, new double[][] {{1, 2}},
         new StepConfig(0.01, Stopping.of(10, 0), true), new Trace[] {new Trace(10, false)}));
+    Trace shared = new Trace(10, false);
+    assertThrows(IllegalArgumentException.class,
+        () -> BatchGradientDescent.solve(F, new double[][] {{1, 2}, {2, 1}}, cfg, new Trace[] {shared, shared}));
+    assertThrows(IllegalArgumentException.class,
+        () -> BatchGradientDescent.solve(F, new double[][] {{1, 2}}, cfg, new Trace[] {new Trace(20, false)}));
   }
 }

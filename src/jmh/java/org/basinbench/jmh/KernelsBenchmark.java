@@ -117,14 +117,15 @@ public class KernelsBenchmark {
       for (int i = 0; i < x0.length; i++) {
         x0[i] = rng.nextHalfNormal();
       }
-      // tol 0: every run takes all its iterations, with the evaluations a real run makes; 50 a
-      // run, so that a run's setup (copies of the start, the first evaluation) weighs little.
+      // tol 0: every run takes all its iterations, with the evaluations a real run makes; 200 a
+      // run, so that its setup and its first ten updates (all trace checkpoints, each evaluated)
+      // weigh little, as in the long runs of real experiments.
       mu = new NmfConfig(1e-12, NMF_ITERATIONS, 0.0);
       pgd = new StepConfig(0.1 / (n * r), NMF_ITERATIONS, 0.0);
     }
   }
 
-  static final int NMF_ITERATIONS = 50;
+  static final int NMF_ITERATIONS = 200;
 
   @Benchmark
   @OperationsPerInvocation(NMF_ITERATIONS)

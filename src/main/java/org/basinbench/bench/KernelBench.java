@@ -42,6 +42,21 @@ final class KernelBench implements Bench.Case {
     nmf(fig, "nmf100", 100, 10, 2000);
     nmf(fig, "nmf1000", 1000, 50, 200);
     ripHalf(fig);
+    fig.put("peak_heap_mb", peakHeapMb());
+  }
+
+  /**
+   * The sum of the heap pools' peak usage in this JVM since start (the kernels allocate their
+   * buffers once per run): an upper bound on the peak heap in use.
+   */
+  private static long peakHeapMb() {
+    long bytes = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes >> 20;
   }
 
   private static void nmf(Bench.Figures fig, String name, int n, int r, int iterations) {

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * manifests' elapsed seconds: Spark work and table writing, without JVM and Spark start),
  * trials per second of run time, and the solver fraction: the trials' summed solver wall time
  * ({@code wall_ms}) over run time times cores, the share of the executors' time spent in
- * solver code; and the speed-ups local[2] / local[1] and two workers / one.
+ * solver code; the peak heap of the local runs (from their GC logs, in a 1 GiB heap); and the
+ * speed-ups local[2] / local[1] and two workers / one.
  */
 final class ScaleBench implements Bench.Case {
   /** Per run, at most this long. */
@@ -44,16 +45,18 @@ final class ScaleBench implements Bench.Case {
       Run l1;
       Run l2;
       try (LocalCluster host = new LocalCluster(root, tmp.resolve("local"))) {
-        l1 = timed(host.process("local1", List.of("-cp", jar + ":" + cp, "org.basinbench.cli.Main", "run",
-            spec.toString(), "--master", "local[1]", "--no-report", "--out", tmp.resolve("out-local1").toString())),
-            tmp.resolve("out-local1"), host);
-        l2 = timed(host.process("local2", List.of("-cp", jar + ":" + cp, "org.basinbench.cli.Main", "run",
-            spec.toString(), "--master", "local[2]", "--no-report", "--out", tmp.resolve("out-local2").toString())),
-            tmp.resolve("out-local2"), host);
+        l1 = timed(host.process("local1", List.of("-Xlog:gc:file=" + tmp.resolve("gc-local1.log"), "-cp",
+            jar + ":" + cp, "org.basinbench.cli.Main", "run", spec.toString(), "--master", "local[1]", "--no-report",
+            "--out", tmp.resolve("out-local1").toString())), tmp.resolve("out-local1"), host);
+        l2 = timed(host.process("local2", List.of("-Xlog:gc:file=" + tmp.resolve("gc-local2.log"), "-cp",
+            jar + ":" + cp, "org.basinbench.cli.Main", "run", spec.toString(), "--master", "local[2]", "--no-report",
+            "--out", tmp.resolve("out-local2").toString())), tmp.resolve("out-local2"), host);
       }
       fig.put("trials", l1.trials());
       l1.print(fig, "local1", 1);
+      fig.put("local1.peak_heap_mb", JobBench.peakHeapMb(tmp.resolve("gc-local1.log")));
       l2.print(fig, "local2", 2);
+      fig.put("local2.peak_heap_mb", JobBench.peakHeapMb(tmp.resolve("gc-local2.log")));
       fig.put("local2.speedup", l1.runSeconds() / l2.runSeconds());
       if (options.containsKey("--no-cluster")) {
         return;

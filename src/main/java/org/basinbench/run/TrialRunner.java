@@ -47,9 +47,12 @@ public final class TrialRunner {
 
   private final Experiment experiment;
   private final Map<Integer, Prepared> prepared = new HashMap<>();
+  /** Per cell, whether it is {@link #batched} (decided on first use). */
+  private final Boolean[] batched;
 
   public TrialRunner(Experiment experiment) {
     this.experiment = experiment;
+    this.batched = new Boolean[experiment.cells().size()];
   }
 
   /**
@@ -91,11 +94,16 @@ public final class TrialRunner {
    * on a deterministic instance whose problem has a {@link Problem#batchObjective()}.
    */
   public boolean batched(int cellIndex) {
-    Cell cell = experiment.cells().get(cellIndex);
-    return cell.instance().draws() == 1
-        && cell.solver() instanceof SolverSpec.FixedStep fixed
-        && fixed.safeguard() == null && !fixed.armijo() && !fixed.projects() && !fixed.config().alternating()
-        && prepared(cellIndex, 0).problem.batchObjective() != null;
+    Boolean b = batched[cellIndex];
+    if (b == null) {
+      Cell cell = experiment.cells().get(cellIndex);
+      b = cell.instance().draws() == 1
+          && cell.solver() instanceof SolverSpec.FixedStep fixed
+          && fixed.safeguard() == null && !fixed.armijo() && !fixed.projects() && !fixed.config().alternating()
+          && prepared(cellIndex, 0).problem.batchObjective() != null;
+      batched[cellIndex] = b;
+    }
+    return b;
   }
 
   /**

@@ -110,9 +110,10 @@ public final class BatchGradientDescent {
       f.evaluate(x, active, loss, g, gn2);
       for (int i = 0; i < active; ) {
         monitor[i] = new Monitor(cfg.stop(), traces[start[i]], 1);
-        Termination t = monitor[i].start(lane(i), loss[i], pg(i));
+        double pg = pg(i);
+        Termination t = monitor[i].start(lane(i), loss[i], pg);
         if (t != null) {
-          out[start[i]] = monitor[i].finish(point.clone(), loss[i], pg(i), 0, t);
+          out[start[i]] = monitor[i].finish(point.clone(), loss[i], pg, 0, t);
           active = remove(i, active);
           continue;
         }
@@ -137,9 +138,10 @@ public final class BatchGradientDescent {
             i++;
             continue;
           }
-          Termination t = monitor[i].check(k, lane(i), loss[i], pg(i));
+          double pg = pg(i);
+          Termination t = monitor[i].check(k, lane(i), loss[i], pg);
           if (t != null) {
-            out[start[i]] = monitor[i].finish(point.clone(), loss[i], pg(i), k, t);
+            out[start[i]] = monitor[i].finish(point.clone(), loss[i], pg, k, t);
             active = remove(i, active);
           } else {
             i++;

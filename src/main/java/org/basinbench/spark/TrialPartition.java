@@ -68,7 +68,6 @@ final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> 
         + task.partitionId() + ", attempt " + task.attemptNumber();
     TrialRunner runner = new TrialRunner(e);
     Object[][] cellValues = new Object[e.cells().size()][];
-    Boolean[] batched = new Boolean[e.cells().size()];
     long size = plan.size();
     return new Iterator<>() {
       private long next = Long.MAX_VALUE; // no slice read yet
@@ -129,14 +128,12 @@ final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> 
       private void runNext() {
         int b = plan.block(next);
         int cell = plan.cellOf(b);
-        if (batched[cell] == null) {
-          batched[cell] = runner.batched(cell);
-        }
+        boolean batched = runner.batched(cell);
         int count = 0;
         do {
           trials[count++] = (int) plan.trialOf(b, next);
           next += stride;
-        } while (batched[cell] && count < trials.length && next < size && plan.cellOf(b = plan.block(next)) == cell);
+        } while (batched && count < trials.length && next < size && plan.cellOf(b = plan.block(next)) == cell);
         results = runner.run(cell, trials, count);
         resultCell = cell;
         handed = 0;

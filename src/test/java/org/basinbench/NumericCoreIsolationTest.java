@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class NumericCoreIsolationTest {
 
   private static final List<String> NUMERIC_PACKAGES =
-      List.of("linalg", "rng", "objective", "instance", "solver");
+      List.of("linalg", "rng", "objective", "instance", "solver", "family", "algorithm");
 
   private static final List<String> FORBIDDEN = List.of("org.apache.spark", "com.fasterxml");
 

@@ -9,20 +9,8 @@ import org.basinbench.objective.Objective;
 import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
 import org.basinbench.rng.SplitMix64;
-import org.basinbench.objective.MaskedFactorLoss;
-import org.basinbench.objective.SymmetricSensingLoss;
-import org.basinbench.solver.ArmijoProjectedGradient;
-import org.basinbench.solver.BatchGradientDescent;
-import org.basinbench.solver.GradientDescent;
-import org.basinbench.solver.Hals;
-import org.basinbench.solver.MultiplicativeUpdates;
-import org.basinbench.solver.ProjectedGradient;
 import org.basinbench.solver.SolveResult;
-import org.basinbench.solver.StepConfig;
-import org.basinbench.solver.StochasticGradient;
-import org.basinbench.solver.Subgradient;
 import org.basinbench.solver.Trace;
-import org.basinbench.objective.StochasticObjective;
 import org.basinbench.landscape.LineCurvature;
 import org.basinbench.objective.SegmentResiduals;
 import org.basinbench.spec.Cell;
@@ -83,24 +71,21 @@ public final class TrialRunner {
     Prepared p = prepared(cellIndex, trial % cell.instance().draws());
     long seed = trialSeed(experiment.seed(), cell.pointKey(), trial);
     start(cell, p, new SplitMix64(Seeds.derive(seed, STREAM_INIT)), p.x0);
-    SolveResult r = solve(cell.solver(), p.problem.objective(), p.x0, seed,
+    SolveResult r = cell.solver().solve(p.problem, p.x0, new SplitMix64(Seeds.derive(seed, STREAM_SOLVER)),
         new Trace(cell.solver().maxIter(), experiment.trajectories()));
     return result(cellIndex, trial, seed, p, p.x0, r);
   }
 
   /**
-   * Whether the cell's trials run together through {@link BatchGradientDescent}: plain
-   * fixed-step gradient descent (no projection, safeguard, line search or alternating blocks)
-   * on a deterministic instance whose problem has a {@link Problem#batchObjective()}.
+   * Whether the cell's trials run together as lanes of one batch: its solver
+   * {@link SolverSpec#batches batches} on its problem, and the instance is deterministic (a
+   * random family's trials use different draws).
    */
   public boolean batched(int cellIndex) {
     Boolean b = batched[cellIndex];
     if (b == null) {
       Cell cell = experiment.cells().get(cellIndex);
-      b = cell.instance().draws() == 1
-          && cell.solver() instanceof SolverSpec.FixedStep fixed
-          && fixed.safeguard() == null && !fixed.armijo() && !fixed.projects() && !fixed.config().alternating()
-          && prepared(cellIndex, 0).problem.batchObjective() != null;
+      b = cell.instance().draws() == 1 && cell.solver().batches(prepared(cellIndex, 0).problem);
       batched[cellIndex] = b;
     }
     return b;
@@ -130,8 +115,7 @@ public final class TrialRunner {
       start(cell, p, new SplitMix64(Seeds.derive(seeds[j], STREAM_INIT)), starts[j]);
       traces[j] = new Trace(cell.solver().maxIter(), experiment.trajectories());
     }
-    StepConfig cfg = ((SolverSpec.FixedStep) cell.solver()).config();
-    SolveResult[] r = BatchGradientDescent.solve(p.problem.batchObjective(), starts, cfg, traces);
+    SolveResult[] r = cell.solver().solveBatch(p.problem, starts, traces);
     for (int j = 0; j < count; j++) {
       out[j] = result(cellIndex, trials[j], seeds[j], p, starts[j], r[j]);
     }
@@ -144,8 +128,10 @@ public final class TrialRunner {
     if (p == null || p.draw != draw) {
       // Deterministic families build once; random ones when the trial's draw changes.
       Cell cell = experiment.cells().get(cellIndex);
-      p = new Prepared(cell.instance().problem(
-          new SplitMix64(instanceSeed(experiment.seed(), cell.instanceKey(), draw))), draw);
+      Problem problem = cell.instance().problem(new SplitMix64(instanceSeed(experiment.seed(), cell.instanceKey(),
+          draw)));
+      Capabilities.check(cell.instance(), problem);
+      p = new Prepared(problem, draw);
       prepared.put(cellIndex, p);
     }
     return p;
@@ -284,41 +270,6 @@ public final class TrialRunner {
       dd += d * d;
     }
     return gg > 0 && dd > 0 ? dot / Math.sqrt(gg * dd) : Double.NaN;
-  }
-
-  static SolveResult solve(SolverSpec solver, Objective f, double[] x0, long seed, Trace trace) {
-    SplitMix64 rng = new SplitMix64(Seeds.derive(seed, STREAM_SOLVER));
-    if (solver instanceof SolverSpec.FixedStep fixed) {
-      StepConfig cfg = fixed.config();
-      if (fixed.safeguard() != null) {
-        return ProjectedGradient.solve(f, x0, cfg, fixed.safeguard(), rng, trace, fixed.armijo());
-      }
-      if (fixed.armijo()) {
-        return ArmijoProjectedGradient.solve(f, x0, cfg, trace);
-      }
-      return fixed.projects() ? ProjectedGradient.solve(f, x0, cfg, trace) : GradientDescent.solve(f, x0, cfg, trace);
-    }
-    if (solver instanceof SolverSpec.Sgd sgd) {
-      // The spec admits sgd for families whose loss is a sum of terms.
-      return StochasticGradient.solve((StochasticObjective) f, x0, sgd.config(), rng, trace);
-    }
-    if (solver instanceof SolverSpec.Nmf nmf) {
-      // The spec admits HALS for planted NMF only, and MU for it and the symmetric families.
-      if (f instanceof SymmetricSensingLoss symmetric) {
-        return nmf.safeguard() == null ? MultiplicativeUpdates.solveSymmetric(symmetric, x0, nmf.config(), trace)
-            : MultiplicativeUpdates.solveSymmetric(symmetric, x0, nmf.config(), nmf.safeguard(), rng, trace);
-      }
-      MaskedFactorLoss loss = (MaskedFactorLoss) f;
-      if (SolverSpec.Nmf.HALS.equals(nmf.name())) {
-        return Hals.solve(loss, x0, nmf.config(), trace);
-      }
-      return nmf.safeguard() == null ? MultiplicativeUpdates.solve(loss, x0, nmf.config(), trace)
-          : MultiplicativeUpdates.solve(loss, x0, nmf.config(), nmf.safeguard(), rng, trace);
-    }
-    if (solver instanceof SolverSpec.Sub sub) {
-      return Subgradient.solve(f, x0, sub.config(), trace);
-    }
-    throw new IllegalStateException("no runner for solver " + solver.name());
   }
 
   /** Per-cell state: the problem (owns the objective's scratch), catalogued models, buffers. */

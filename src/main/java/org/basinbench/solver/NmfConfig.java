@@ -12,6 +12,9 @@ import java.util.Objects;
  *     tolerance applies to the KKT residual {@code ||min(x, grad f(x))||_F}
  */
 public record NmfConfig(double eps, Stopping stop) implements java.io.Serializable {
+  /** The default MU denominator guard: MU divides by sums that vanish where a factor column is all zero. */
+  public static final double DEFAULT_EPS = 1e-12;
+
   public NmfConfig {
     if (!(eps > 0) || !Double.isFinite(eps)) {
       throw new IllegalArgumentException("eps must be a finite number > 0, got " + eps);

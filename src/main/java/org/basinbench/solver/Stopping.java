@@ -19,12 +19,18 @@ package org.basinbench.solver;
  *
  * @param maxIter update budget, >= 1
  * @param tol absolute tolerance on the stationarity measure, >= 0 (0: only an exact stationary point)
- * @param relTol tolerance relative to the start's stationarity measure, in [0, 1); 0 is off
+ * @param relTol tolerance relative to the start's stationarity measure, in [0, {@link #MAX_REL_TOL}]; 0 is off
  * @param stallWindow iterations between stall checks, >= 0; 0 is off
  * @param stallTol relative loss decrease per window below which the run has stalled, >= 0
  */
 public record Stopping(int maxIter, double tol, double relTol, int stallWindow, double stallTol)
     implements java.io.Serializable {
+
+  /**
+   * The largest relative tolerance: at 1 the rule would stop at the start, and just below it
+   * after almost no progress; 0.99 leaves a decade-wide margin for the scale of the start.
+   */
+  public static final double MAX_REL_TOL = 0.99;
 
   /** @throws IllegalArgumentException naming the field and its allowed range */
   public Stopping {
@@ -34,8 +40,8 @@ public record Stopping(int maxIter, double tol, double relTol, int stallWindow, 
     if (!(tol >= 0) || !Double.isFinite(tol)) {
       throw new IllegalArgumentException("tol must be a finite number >= 0, got " + tol);
     }
-    if (!(relTol >= 0 && relTol < 1)) {
-      throw new IllegalArgumentException("relTol must be in [0, 1), got " + relTol);
+    if (!(relTol >= 0 && relTol <= MAX_REL_TOL)) {
+      throw new IllegalArgumentException("relTol must be in [0, " + MAX_REL_TOL + "], got " + relTol);
     }
     if (stallWindow < 0) {
       throw new IllegalArgumentException("stallWindow must be >= 0, got " + stallWindow);

@@ -1,5 +1,7 @@
 package org.basinbench.spark;
 
+import org.basinbench.spec.Columns;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -279,9 +281,9 @@ public final class BasinBenchJob {
           }
           back.drop(Schema.TRACE, Schema.SEGMENTS).write().parquet(stagedTrials);
           if (e.trajectories()) {
-            back.select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Schema.FAMILY), col(Schema.SOLVER),
+            back.select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Columns.FAMILY.name()), col(Columns.SOLVER_NAME.name()),
                     col(Schema.TRIAL), explode(col(Schema.TRACE)).as("c"))
-                .select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Schema.FAMILY), col(Schema.SOLVER),
+                .select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Columns.FAMILY.name()), col(Columns.SOLVER_NAME.name()),
                     col(Schema.TRIAL), col("c.*"))
                 .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.ITERATION))
                 .write().parquet(layout.staged(TRAJECTORY_TABLE, e.name()));
@@ -460,24 +462,25 @@ public final class BasinBenchJob {
       cell.put("trials", perCell[c.index()]);
     }
     // The data files read (matrix-file), whose matrices' hashes enter the spec hash.
-    Map<String, InstanceSpec.MatrixFileSpec> data = new LinkedHashMap<>();
+    Map<String, InstanceSpec.DataFile> data = new LinkedHashMap<>();
     for (Cell c : e.cells()) {
-      if (c.instance() instanceof InstanceSpec.MatrixFileSpec f) {
-        data.putIfAbsent(f.params().data().sha256(), f);
+      InstanceSpec.DataFile f = c.instance().dataFile();
+      if (f != null) {
+        data.putIfAbsent(f.sha256(), f);
       }
     }
     if (!data.isEmpty()) {
       var files = root.putArray("data");
-      for (InstanceSpec.MatrixFileSpec f : data.values()) {
+      for (InstanceSpec.DataFile f : data.values()) {
         ObjectNode d = files.addObject();
         d.put("path", f.path());
         d.put("format", f.format());
         d.put("dropLastColumn", f.dropLastColumn());
         d.put("downsample", f.downsample());
-        d.put("rows", f.params().n());
-        d.put("cols", f.params().m());
-        d.put("sigma", f.params().sigma());
-        d.put("sha256", f.params().data().sha256());
+        d.put("rows", f.rows());
+        d.put("cols", f.cols());
+        d.put("sigma", f.sigma());
+        d.put("sha256", f.sha256());
       }
     }
     ObjectNode oc = root.putObject("outcomes");

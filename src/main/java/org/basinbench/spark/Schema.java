@@ -17,7 +17,11 @@ import org.apache.spark.sql.types.StructType;
 import org.basinbench.landscape.CertificateRow;
 import org.basinbench.run.TrialResult;
 import org.basinbench.spec.Cell;
+import org.basinbench.spec.Column;
+import org.basinbench.spec.ColumnCatalogue;
 import org.basinbench.spec.Columns;
+import org.basinbench.spec.Registry;
+import java.util.Set;
 import org.basinbench.spec.InstanceSpec;
 
 /** Every column name and type of the output tables, in one place. */
@@ -26,45 +30,21 @@ public final class Schema {
 
   public static final String CELL_ID = "cell_id";
   public static final String CELL_INDEX = "cell_index";
-  public static final String FAMILY = Columns.FAMILY;
-  public static final String VARIANT = Columns.VARIANT;
-  public static final String OPERATOR = Columns.OPERATOR;
-  public static final String N = Columns.N;
-  public static final String R_STAR = Columns.R_STAR;
-  public static final String R = Columns.R;
-  public static final String ALPHA = Columns.ALPHA;
-  public static final String EPSILON = Columns.EPSILON;
-  public static final String LAMBDA = Columns.LAMBDA;
-  public static final String DELTA = Columns.DELTA;
-  public static final String M = Columns.M;
-  public static final String DISTRIBUTION = Columns.DISTRIBUTION;
-  public static final String FACTOR_SCALE = Columns.FACTOR_SCALE;
-  public static final String P_OBSERVED = Columns.P_OBSERVED;
-  public static final String NOISE = Columns.NOISE;
-  public static final String DRAWS = Columns.DRAWS;
-  public static final String INIT_KIND = Columns.INIT_KIND;
-  public static final String INIT_SCALE = Columns.INIT_SCALE;
-  public static final String INIT_POINT = Columns.INIT_POINT;
-  public static final String INIT_GAMMA = Columns.INIT_GAMMA;
-  public static final String SOLVER = Columns.SOLVER;
-  public static final String STEP = Columns.STEP;
-  public static final String MAX_ITER = Columns.MAX_ITER;
-  public static final String TOL = Columns.TOL;
-  public static final String DECAY = Columns.DECAY;
-  public static final String STEP_RULE = Columns.STEP_RULE;
-  public static final String EPS = Columns.EPS;
-  public static final String THRESHOLD = Columns.THRESHOLD;
-  public static final String PERTURB = Columns.PERTURB;
-  public static final String CONSTRAINT = Columns.CONSTRAINT;
-  public static final String P_OUTLIER = Columns.P_OUTLIER;
-  public static final String REL_TOL = Columns.REL_TOL;
-  public static final String STALL_WINDOW = Columns.STALL_WINDOW;
-  public static final String STALL_TOL = Columns.STALL_TOL;
-  public static final String BLOCKS = Columns.BLOCKS;
-  public static final String BATCH = Columns.BATCH;
-  public static final String OUTLIER_SCALE = Columns.OUTLIER_SCALE;
-  public static final String DATA_PATH = Columns.DATA_PATH;
-  public static final String DATA_SHA256 = Columns.DATA_SHA256;
+  // TEMP-ALIASES: removed once report/ and cli/ read the catalogue's names.
+  public static final String FAMILY = Columns.FAMILY.name();
+  public static final String N = Columns.N.name();
+  public static final String R = Columns.R.name();
+  public static final String R_STAR = Columns.R_STAR.name();
+  public static final String M = Columns.M.name();
+  public static final String ALPHA = Columns.ALPHA.name();
+  public static final String EPSILON = Columns.EPSILON.name();
+  public static final String LAMBDA = Columns.LAMBDA.name();
+  public static final String DELTA = Columns.DELTA.name();
+  public static final String SOLVER = Columns.SOLVER_NAME.name();
+  public static final String MAX_ITER = Columns.MAX_ITER.name();
+  public static final String INIT_GAMMA = Columns.INIT_GAMMA.name();
+  public static final String DATA_PATH = Columns.DATA_PATH.name();
+  public static final String DATA_SHA256 = Columns.DATA_SHA256.name();
 
   public static final String TRIAL = "trial";
   public static final String SEED = "seed";
@@ -92,49 +72,36 @@ public final class Schema {
   public static final String CI_HIGH = "ci_high";
   public static final String MEDIAN_ITERATIONS = "median_iterations";
 
-  /** The cell's parameters: the same in every row of a cell, repeated in both tables. */
-  public static final List<StructField> CELL_FIELDS = List.of(
-      field(CELL_ID, StringType, false),
-      field(CELL_INDEX, IntegerType, false),
-      field(FAMILY, StringType, false),
-      field(VARIANT, StringType, true),
-      field(OPERATOR, StringType, true),
-      field(N, IntegerType, true),
-      field(R_STAR, IntegerType, true),
-      field(R, IntegerType, true),
-      field(ALPHA, DoubleType, true),
-      field(EPSILON, DoubleType, true),
-      field(LAMBDA, DoubleType, true),
-      field(DELTA, DoubleType, true),
-      field(M, IntegerType, true),
-      field(DISTRIBUTION, StringType, true),
-      field(FACTOR_SCALE, DoubleType, true),
-      field(P_OBSERVED, DoubleType, true),
-      field(NOISE, DoubleType, true),
-      field(P_OUTLIER, DoubleType, true),
-      field(OUTLIER_SCALE, DoubleType, true),
-      field(DRAWS, IntegerType, true),
-      field(DATA_PATH, StringType, true),
-      field(DATA_SHA256, StringType, true),
-      field(INIT_KIND, StringType, false),
-      field(INIT_SCALE, DoubleType, false),
-      field(INIT_POINT, StringType, true),
-      field(INIT_GAMMA, DoubleType, true),
-      field(SOLVER, StringType, false),
-      field(STEP, DoubleType, true),
-      field(MAX_ITER, IntegerType, true),
-      field(TOL, DoubleType, true),
-      field(REL_TOL, DoubleType, true),
-      field(STALL_WINDOW, IntegerType, true),
-      field(STALL_TOL, DoubleType, true),
-      field(DECAY, DoubleType, true),
-      field(CONSTRAINT, StringType, true),
-      field(STEP_RULE, StringType, true),
-      field(BLOCKS, StringType, true),
-      field(BATCH, IntegerType, true),
-      field(EPS, DoubleType, true),
-      field(THRESHOLD, DoubleType, true),
-      field(PERTURB, DoubleType, true));
+  /** The parameter columns of the registered units, in table order. */
+  static final ColumnCatalogue CATALOGUE = Registry.get().catalogue();
+
+  /** The parameter columns every cell fills: the rest are null where they do not apply. */
+  private static final Set<Column> NOT_NULL = Set.of(Columns.FAMILY, Columns.INIT_KIND, Columns.INIT_SCALE,
+      Columns.SOLVER_NAME);
+
+  /**
+   * The cell's parameters: the same in every row of a cell, repeated in every table. The
+   * cell's id and index, then the catalogue's columns (instance, init, solver).
+   */
+  public static final List<StructField> CELL_FIELDS = cellFields();
+
+  private static List<StructField> cellFields() {
+    List<StructField> out = new ArrayList<>(List.of(field(CELL_ID, StringType, false),
+        field(CELL_INDEX, IntegerType, false)));
+    for (Column c : CATALOGUE.columns()) {
+      out.add(field(c.name(), sparkType(c.type()), !NOT_NULL.contains(c)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The Spark type of a parameter column. */
+  static org.apache.spark.sql.types.DataType sparkType(Column.Type t) {
+    return switch (t) {
+      case INT -> IntegerType;
+      case DOUBLE -> DoubleType;
+      case STRING -> StringType;
+    };
+  }
 
   /** One row per trial. Non-finite measurements are written as null, never NaN. */
   public static final StructType TRIALS_SCHEMA = struct(CELL_FIELDS, List.of(
@@ -217,8 +184,8 @@ public final class Schema {
   public static final StructType TRAJECTORY_SCHEMA = struct(List.of(
       field(CELL_ID, StringType, false),
       field(CELL_INDEX, IntegerType, false),
-      field(FAMILY, StringType, false),
-      field(SOLVER, StringType, false),
+      field(Columns.FAMILY.name(), StringType, false),
+      field(Columns.SOLVER_NAME.name(), StringType, false),
       field(TRIAL, IntegerType, false)), List.of(CHECKPOINT.fields()));
 
   public static final String INSTANCE_ID = "instance_id";
@@ -234,9 +201,9 @@ public final class Schema {
   public static final String DELTA_NUMERIC = "delta_numeric";
   public static final String DELTA_METHOD = "delta_method";
 
-  /** The instance columns of the cell fields (family .. delta), shared by the certificates. */
-  static final List<StructField> INSTANCE_FIELDS = CELL_FIELDS.subList(2, CELL_FIELDS.indexOf(
-      CELL_FIELDS.stream().filter(f -> f.name().equals(INIT_KIND)).findFirst().orElseThrow()));
+  /** The instance columns of the cell fields, shared by the certificates. */
+  static final List<StructField> INSTANCE_FIELDS = CELL_FIELDS.subList(2,
+      2 + CATALOGUE.group(Column.Group.INSTANCE).size());
 
   /** One row per catalogued point of each distinct instance. Null where nothing is stated. */
   public static final StructType CERTIFICATES_SCHEMA = struct(
@@ -257,15 +224,11 @@ public final class Schema {
 
   /** A certificates-table row. */
   static Row certificateRow(String instanceId, InstanceSpec instance, int draw, CertificateRow c) {
-    Map<String, Object> cols = new HashMap<>(instance.columns());
     Object[] v = new Object[CERTIFICATES_SCHEMA.size()];
     int i = 0;
     v[i++] = instanceId;
-    for (StructField f : INSTANCE_FIELDS) {
-      v[i++] = cols.remove(f.name());
-    }
-    if (!cols.isEmpty()) {
-      throw new IllegalStateException("columns without a schema entry: " + cols.keySet());
+    for (Object x : CATALOGUE.instanceValues(instance)) {
+      v[i++] = x;
     }
     v[i++] = draw;
     v[i++] = c.point();
@@ -295,22 +258,15 @@ public final class Schema {
   }
 
   /**
-   * The cell's parameter values, in {@link #CELL_FIELDS} order: the instance's and solver's
-   * column maps, null where a column does not apply. A name no column declares is a bug.
+   * The cell's values, in {@link #CELL_FIELDS} order: its id and index, then its instance's,
+   * init's and solver's columns, null where a column does not apply.
    */
   static Object[] cellValues(Cell cell) {
-    Map<String, Object> all = new HashMap<>(cell.instance().columns());
-    all.putAll(Columns.init(cell.init()));
-    all.putAll(cell.solver().columns());
+    Object[] params = CATALOGUE.values(cell);
     Object[] v = new Object[CELL_FIELDS.size()];
     v[0] = cell.cellId();
     v[1] = cell.index();
-    for (int i = 2; i < v.length; i++) {
-      v[i] = all.remove(CELL_FIELDS.get(i).name());
-    }
-    if (!all.isEmpty()) {
-      throw new IllegalStateException("columns without a schema entry: " + all.keySet());
-    }
+    System.arraycopy(params, 0, v, 2, params.length);
     return v;
   }
 

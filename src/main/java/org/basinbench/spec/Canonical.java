@@ -21,7 +21,7 @@ public final class Canonical {
    * A double as the hex of its IEEE-754 bits: exact, and the same on every JVM (unlike
    * {@link Double#toString}, whose output changed in JDK 19 for some values).
    */
-  static String bits(double v) {
+  public static String bits(double v) {
     return Long.toHexString(Double.doubleToLongBits(v));
   }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * @param allowed allowed string values (empty: any)
  * @param sweepable whether a JSON array of values makes this field a grid axis
  */
-record Field(
+public record Field(
     String name,
     Type type,
     boolean required,
@@ -27,7 +27,7 @@ record Field(
     List<String> allowed,
     boolean sweepable) {
 
-  enum Type {
+  public enum Type {
     INTEGER("an integer"),
     NUMBER("a number"),
     STRING("a string"),
@@ -42,34 +42,34 @@ record Field(
     }
   }
 
-  static Field integer(String name, boolean required, Long dflt, long min, long max, boolean sweepable) {
+  public static Field integer(String name, boolean required, Long dflt, long min, long max, boolean sweepable) {
     return new Field(name, Type.INTEGER, required, dflt, min, false, max, List.of(), sweepable);
   }
 
   /** A number in (min, max] when {@code minOpen}, else [min, max]; NaN max for no upper bound. */
-  static Field number(String name, boolean required, Double dflt, double min, boolean minOpen, double max,
+  public static Field number(String name, boolean required, Double dflt, double min, boolean minOpen, double max,
       boolean sweepable) {
     return new Field(name, Type.NUMBER, required, dflt, min, minOpen, max, List.of(), sweepable);
   }
 
-  static Field string(String name, boolean required, String dflt, List<String> allowed) {
+  public static Field string(String name, boolean required, String dflt, List<String> allowed) {
     return new Field(name, Type.STRING, required, dflt, Double.NaN, false, Double.NaN, allowed, false);
   }
 
-  static Field bool(String name, boolean dflt) {
+  public static Field bool(String name, boolean dflt) {
     return new Field(name, Type.BOOLEAN, false, dflt, Double.NaN, false, Double.NaN, List.of(), false);
   }
 
-  static Field object(String name, boolean required) {
+  public static Field object(String name, boolean required) {
     return new Field(name, Type.OBJECT, required, null, Double.NaN, false, Double.NaN, List.of(), false);
   }
 
-  static Field array(String name, boolean required) {
+  public static Field array(String name, boolean required) {
     return new Field(name, Type.ARRAY, required, null, Double.NaN, false, Double.NaN, List.of(), false);
   }
 
   /** Human-readable allowed range, e.g. "a number > 0" or "an integer in [1, 100000000]". */
-  String describe() {
+  public String describe() {
     String base = type.article;
     if (type == Type.STRING && !allowed.isEmpty()) {
       return "one of " + String.join(", ", allowed.stream().map(s -> "\"" + s + "\"").toList());
@@ -91,14 +91,14 @@ record Field(
     return base;
   }
 
-  boolean inRange(double v) {
+  public boolean inRange(double v) {
     if (!Double.isNaN(min) && (minOpen ? v <= min : v < min)) {
       return false;
     }
     return Double.isNaN(max) || v <= max;
   }
 
-  static String fmt(double v) {
+  public static String fmt(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }

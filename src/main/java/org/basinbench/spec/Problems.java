@@ -19,10 +19,6 @@ final class Problems {
     lines.add(source + ": " + path + ": " + message);
   }
 
-  boolean isEmpty() {
-    return lines.isEmpty();
-  }
-
   int size() {
     return lines.size();
   }
@@ -31,9 +27,5 @@ final class Problems {
     if (!lines.isEmpty()) {
       throw new SpecException(new ArrayList<>(lines));
     }
-  }
-
-  List<String> lines() {
-    return List.copyOf(lines);
   }
 }

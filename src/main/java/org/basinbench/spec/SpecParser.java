@@ -20,20 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.basinbench.instance.GaussianSensing;
-import org.basinbench.instance.MatrixFile;
-import org.basinbench.instance.NonnegCounterexample;
-import org.basinbench.instance.PlantedNmf;
-import org.basinbench.instance.RipHalf;
-import org.basinbench.instance.RobustSensing;
 import org.basinbench.rng.InitDistribution;
 import org.basinbench.rng.Seeds;
-import org.basinbench.solver.NmfConfig;
-import org.basinbench.solver.Safeguard;
-import org.basinbench.solver.SgdConfig;
-import org.basinbench.solver.StepConfig;
-import org.basinbench.solver.Stopping;
-import org.basinbench.solver.SubgradientConfig;
 
 /**
  * Reads experiment specs: JSON to validated, expanded {@link Experiment}s.
@@ -55,8 +43,6 @@ public final class SpecParser {
   static final long MAX_TRIALS = 100_000_000L;
   /** Cell cap: the cell list is broadcast to every executor and must stay small. */
   static final int MAX_CELLS = 100_000;
-  /** Dense n x n work per iteration: beyond this a trial is a workload of its own. */
-  static final long MAX_N = 512;
   /** A cap on one experiment's size; a bigger study belongs in several experiments. */
   static final long MAX_TOTAL_TRIALS = 1_000_000_000L;
 
@@ -82,79 +68,29 @@ public final class SpecParser {
       Field.number("halfWidth", true, null, 0, true, 0.5, false),
       Field.integer("maxTrials", true, null, 1, MAX_TRIALS, false));
 
-  static final List<Field> COUNTEREXAMPLE = List.of(
-      Field.string("family", true, null, List.of(InstanceSpec.Counterexample.FAMILY)),
-      Field.string("variant", false, InstanceSpec.Counterexample.SYMMETRIC,
-          List.of(InstanceSpec.Counterexample.SYMMETRIC, InstanceSpec.Counterexample.ASYMMETRIC)),
-      Field.string("operator", false, InstanceSpec.Counterexample.THEOREM2,
-          List.of(InstanceSpec.Counterexample.THEOREM2, InstanceSpec.Counterexample.IDENTITY)),
-      Field.integer("n", true, null, 2, MAX_N, true),
-      Field.integer("rStar", true, null, 1, MAX_N, true),
-      Field.integer("r", true, null, 1, MAX_N, true),
-      Field.number("alpha", false, null, 0, true, Double.NaN, true),
-      Field.number("epsilon", false, null, 0, true, Double.NaN, true),
-      Field.number("lambda", false, null, 0, false, Double.NaN, true));
-
-  static final List<Field> RIP_HALF = List.of(Field.string("family", true, null, List.of(RipHalf.FAMILY)));
-
-  /** Dense n x m data per trial: beyond 1e7 entries (80 MB) a trial is a workload of its own. */
-  static final long MAX_ENTRIES = 10_000_000L;
-  /** Independent instance draws per grid point. */
-  static final long MAX_DRAWS = 1_000_000L;
-
-  static Field draws() {
-    return Field.integer("draws", false, 1L, 1, MAX_DRAWS, false);
+  /**
+   * The field tables of the registry's families, each led by its {@code family} tag: the
+   * tagged sections the grid expands and the JSON Schema lists.
+   */
+  static Map<String, List<Field>> families(Registry registry) {
+    Map<String, List<Field>> out = new LinkedHashMap<>();
+    registry.families().forEach((name, unit) -> out.put(name, tagged("family", name, unit.fields())));
+    return out;
   }
 
-  static final List<Field> PLANTED_NMF = List.of(
-      Field.string("family", true, null, List.of(PlantedNmf.FAMILY)),
-      Field.integer("n", true, null, 1, 1_000_000, true),
-      Field.integer("m", true, null, 1, 1_000_000, true),
-      Field.integer("rStar", true, null, 1, 100_000, true),
-      Field.integer("r", true, null, 1, 100_000, true),
-      Field.string("distribution", false, PlantedNmf.HALF_NORMAL, List.of(PlantedNmf.HALF_NORMAL, PlantedNmf.UNIFORM)),
-      Field.number("scale", false, 1.0, 0, true, Double.NaN, true),
-      Field.number("p", false, 1.0, 0, true, 1.0, true),
-      Field.number("noise", false, 0.0, 0, false, Double.NaN, true),
-      draws());
+  /** The field tables of the registry's solvers, each led by its {@code name} tag. */
+  static Map<String, List<Field>> solvers(Registry registry) {
+    Map<String, List<Field>> out = new LinkedHashMap<>();
+    registry.solvers().forEach((name, unit) -> out.put(name, tagged("name", name, unit.fields())));
+    return out;
+  }
 
-  static final List<Field> GAUSSIAN_SENSING = List.of(
-      Field.string("family", true, null, List.of(GaussianSensing.FAMILY)),
-      Field.integer("n", true, null, 2, MAX_N, true),
-      Field.integer("rStar", true, null, 1, MAX_N, true),
-      Field.integer("r", true, null, 1, MAX_N, true),
-      Field.integer("m", true, null, 1, 10_000_000, true),
-      draws());
-
-  static final List<Field> ROBUST_SENSING = List.of(
-      Field.string("family", true, null, List.of(RobustSensing.FAMILY)),
-      Field.integer("n", true, null, 2, MAX_N, true),
-      Field.integer("rStar", true, null, 1, MAX_N, true),
-      Field.integer("r", true, null, 1, MAX_N, true),
-      Field.integer("m", true, null, 1, 10_000_000, true),
-      new Field("p", Field.Type.NUMBER, false, 0.0, 0, false, Double.NaN, List.of(), true),
-      Field.number("outlierScale", false, 10.0, 0, true, Double.NaN, true),
-      draws());
-
-  /**
-   * Real data from a file: read when the spec is parsed (see {@link MatrixFiles}). The path is
-   * not sweepable: one experiment, one file; the rank and the image downsampling are.
-   */
-  static final List<Field> MATRIX_FILE = List.of(
-      Field.string("family", true, null, List.of(MatrixFile.FAMILY)),
-      Field.string("path", true, null, List.of()),
-      Field.string("format", false, null, MatrixFile.Format.labels()),
-      Field.bool("dropLastColumn", false),
-      Field.integer("downsample", false, 1L, 1, 100_000, true),
-      Field.integer("r", true, null, 1, 100_000, true));
-
-  static final Map<String, List<Field>> FAMILIES = Map.of(
-      InstanceSpec.Counterexample.FAMILY, COUNTEREXAMPLE,
-      RipHalf.FAMILY, RIP_HALF,
-      PlantedNmf.FAMILY, PLANTED_NMF,
-      GaussianSensing.FAMILY, GAUSSIAN_SENSING,
-      RobustSensing.FAMILY, ROBUST_SENSING,
-      MatrixFile.FAMILY, MATRIX_FILE);
+  private static List<Field> tagged(String tag, String value, List<Field> fields) {
+    List<Field> all = new ArrayList<>();
+    all.add(Field.string(tag, true, null, List.of(value)));
+    all.addAll(fields);
+    return List.copyOf(all);
+  }
 
   static final List<String> INIT_KINDS = List.of(InitDistribution.HalfNormal.KIND, InitDistribution.Uniform.KIND,
       InitDistribution.Gaussian.KIND, InitDistribution.Near.KIND, InitDistribution.Interpolate.KIND);
@@ -180,77 +116,6 @@ public final class SpecParser {
               List.of(InitDistribution.Near.TRUTH, InitDistribution.Near.SPURIOUS)),
           Field.number("gamma", true, null, 0, false, 1.0, true),
           Field.number("scale", false, 0.5, 0, true, Double.NaN, true)));
-
-  /** Budget and stopping rules, shared by every solver that tests stationarity. */
-  static List<Field> stopping(long defaultMaxIter) {
-    return List.of(
-        Field.integer("maxIter", false, defaultMaxIter, 1, 100_000_000L, true),
-        Field.number("tol", false, 1e-8, 0, false, Double.NaN, true),
-        Field.number("relTol", false, 0.0, 0, false, 0.99, true),
-        Field.integer("stallWindow", false, 0L, 0, 100_000_000L, true),
-        Field.number("stallTol", false, 1e-6, 0, false, Double.NaN, true));
-  }
-
-  /** The thresholding safeguard's fields (pgd and mu). */
-  static List<Field> safeguard() {
-    return List.of(
-        Field.number("threshold", false, null, 0, true, Double.NaN, true),
-        Field.number("perturb", false, 1e-3, 0, true, Double.NaN, true),
-        Field.integer("restarts", false, 10L, 1, 1000, false));
-  }
-
-  /** The gradient solvers share their fields. */
-  static List<Field> stepSolver(String name) {
-    List<Field> fields = new ArrayList<>(List.of(
-        Field.string("name", true, null, List.of(name)),
-        Field.number("step", true, null, 0, true, Double.NaN, true)));
-    fields.addAll(stopping(10_000L));
-    if (SolverSpec.FixedStep.PGD.equals(name)) {
-      fields.add(Field.string("stepRule", false, SolverSpec.FixedStep.FIXED,
-          List.of(SolverSpec.FixedStep.FIXED, SolverSpec.FixedStep.ARMIJO)));
-      fields.add(Field.string("blocks", false, SolverSpec.FixedStep.JOINT,
-          List.of(SolverSpec.FixedStep.JOINT, SolverSpec.FixedStep.ALTERNATING)));
-      fields.addAll(safeguard());
-    }
-    return List.copyOf(fields);
-  }
-
-  static final List<Field> SGD = concat(List.of(
-      Field.string("name", true, null, List.of(SolverSpec.Sgd.NAME)),
-      Field.number("step", true, null, 0, true, Double.NaN, true),
-      Field.integer("batch", false, 1L, 1, 100_000_000L, true)), stopping(10_000L));
-
-  /** MU (with its denominator guard eps and the safeguard) and HALS. */
-  static List<Field> nmfSolver(String name, long defaultMaxIter) {
-    List<Field> fields = new ArrayList<>(List.of(Field.string("name", true, null, List.of(name))));
-    fields.addAll(stopping(defaultMaxIter));
-    if (SolverSpec.Nmf.MU.equals(name)) {
-      fields.add(Field.number("eps", false, 1e-12, 0, true, Double.NaN, true));
-      fields.addAll(safeguard());
-    }
-    return List.copyOf(fields);
-  }
-
-  private static List<Field> concat(List<Field> a, List<Field> b) {
-    List<Field> all = new ArrayList<>(a);
-    all.addAll(b);
-    return List.copyOf(all);
-  }
-
-  static final List<Field> SUBGRADIENT = List.of(
-      Field.string("name", true, null, List.of(SolverSpec.Sub.NAME)),
-      Field.number("step", true, null, 0, true, Double.NaN, true),
-      Field.number("decay", false, 0.99, 0, true, 1.0, true),
-      Field.integer("maxIter", false, 1000L, 1, 100_000_000L, true),
-      Field.string("constraint", false, "nonnegative", List.of("nonnegative", "none")));
-
-  static final Map<String, List<Field>> SOLVERS = Map.of(
-      SolverSpec.FixedStep.PGD, stepSolver(SolverSpec.FixedStep.PGD),
-      SolverSpec.FixedStep.GD, stepSolver(SolverSpec.FixedStep.GD),
-      SolverSpec.Sgd.NAME, SGD,
-      SolverSpec.Sub.NAME, SUBGRADIENT,
-      SolverSpec.Nmf.MU, nmfSolver(SolverSpec.Nmf.MU, 50_000L),
-      SolverSpec.Nmf.HALS, nmfSolver(SolverSpec.Nmf.HALS, 2_000L));
 
   static final List<Field> STATISTICS = List.of(Field.array("segments", false));
 
@@ -364,6 +229,7 @@ public final class SpecParser {
       return null;
     }
     int before = p.size();
+    Registry registry = Registry.get();
     Map<String, List<JsonNode>> top = readSection(node, path, TOP, p);
     String name = text(top, "experiment");
     if (name != null && (!SAFE_NAME.matcher(name).matches() || looksNumeric(name))) {
@@ -372,7 +238,7 @@ public final class SpecParser {
           + " directories and partition values); got \"" + name + "\"");
     }
     List<Map<String, JsonNode>> instances = top.containsKey("instance")
-        ? sectionGrid(top.get("instance").get(0), path + ".instance", "family", FAMILIES, p) : List.of();
+        ? sectionGrid(top.get("instance").get(0), path + ".instance", "family", families(registry), p) : List.of();
     List<Map<String, JsonNode>> inits = top.containsKey("init")
         ? sectionGrid(top.get("init").get(0), path + ".init", "kind", INITS, p) : List.of();
     List<List<Map<String, JsonNode>>> solverGrids = new ArrayList<>();
@@ -382,7 +248,7 @@ public final class SpecParser {
         p.add(path + ".solvers", "needs at least one solver, e.g. {\"name\": \"pgd\", \"step\": 0.05}");
       }
       for (int i = 0; i < solvers.size(); i++) {
-        solverGrids.add(sectionGrid(solvers.get(i), path + ".solvers[" + i + "]", "name", SOLVERS, p));
+        solverGrids.add(sectionGrid(solvers.get(i), path + ".solvers[" + i + "]", "name", solvers(registry), p));
       }
     }
     SuccessCriteria success = null;
@@ -429,36 +295,36 @@ public final class SpecParser {
     // sweep, a combination that breaks a rule (say delta >= 1 at the largest alpha and rank) is
     // skipped with a note, so one sweep can span the feasible region; with scalar parameters,
     // or when no combination is left, it is an error.
-    if (top.containsKey("instance") && !presenceProblems(top.get("instance").get(0), path + ".instance", p)) {
-      instances = List.of();
+    String ipath = path + ".instance";
+    JsonNode instanceNode = top.containsKey("instance") ? top.get("instance").get(0) : null;
+    FamilyUnit family = instanceNode == null || !instanceNode.isObject() ? null
+        : registry.families().get(instanceNode.path("family").asText());
+    if (family != null) {
+      int known = p.size();
+      family.checkPresence(Values.raw(instanceNode), issuesAt(ipath, p));
+      if (p.size() > known) {
+        instances = List.of();
+      }
     }
     List<InstanceSpec> boundInstances = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     boolean swept = instances.size() > 1;
-    MatrixFiles matrices = new MatrixFiles(files, baseDir, path + ".instance", p);
+    BindContext context = new BindContext(files, baseDir, issuesAt(ipath, p));
     for (Map<String, JsonNode> combo : instances) {
-      String problem = combinationProblem(combo);
-      String where = path + ".instance";
-      InstanceSpec bound = null;
-      if (problem == null && MatrixFile.FAMILY.equals(combo.get("family").textValue())) {
-        MatrixFiles.Bound b = matrices.bind(combo);
-        if (b == null) {
-          continue; // the file's problem is recorded
-        }
-        bound = b.instance();
-        problem = b.problem();
-        where = b.field() == null ? where : where + "." + b.field();
-      }
-      if (problem == null) {
-        boundInstances.add(bound != null ? bound : bindInstance(combo));
+      Bound bound = family.bind(new Values(combo), context);
+      String where = bound.field() == null ? ipath : ipath + "." + bound.field();
+      if (bound.instance() != null) {
+        boundInstances.add(bound.instance());
+      } else if (bound.problem() == null) {
+        continue; // a problem of the whole section, recorded by the unit
       } else if (swept) {
-        notes.add(where + ": skipped a grid combination: " + problem);
+        notes.add(where + ": skipped a grid combination: " + bound.problem());
       } else {
-        p.add(where, problem);
+        p.add(where, bound.problem());
       }
     }
     if (swept && boundInstances.isEmpty() && !notes.isEmpty()) {
-      p.add(path + ".instance", "every combination of the sweep is invalid, e.g.: "
+      p.add(ipath, "every combination of the sweep is invalid, e.g.: "
           + notes.get(0).substring(notes.get(0).indexOf("combination: ") + 13));
     }
     List<InitDistribution> boundInits = new ArrayList<>();
@@ -469,7 +335,7 @@ public final class SpecParser {
     for (List<Map<String, JsonNode>> grid : solverGrids) {
       List<SolverSpec> list = new ArrayList<>();
       for (Map<String, JsonNode> combo : grid) {
-        list.add(bindSolver(combo));
+        list.add(registry.solvers().get(combo.get("name").textValue()).bind(new Values(combo)));
       }
       boundSolvers.add(list);
     }
@@ -498,7 +364,7 @@ public final class SpecParser {
       }
       if (InitDistribution.Near.SPURIOUS.equals(target)) {
         for (InstanceSpec inst : boundInstances) {
-          if (!inst.hasSpuriousPoint()) {
+          if (!inst.has(Capability.SPURIOUS_POINT)) {
             p.add(path + ".init.point", "\"spurious\" needs a catalogued spurious point, and " + inst.describe()
                 + " has none; use \"truth\"");
             break;
@@ -507,42 +373,26 @@ public final class SpecParser {
         break;
       }
     }
-    // HALS exploits the entrywise NMF structure (planted-nmf only); MU has an NMF form and a
-    // symmetric form (damped for full observation, split-gradient for sensing operators).
-    for (int i = 0; i < boundSolvers.size(); i++) {
-      if (!boundSolvers.get(i).isEmpty() && boundSolvers.get(i).get(0) instanceof SolverSpec.Nmf nmf) {
-        for (InstanceSpec inst : boundInstances) {
-          String why = nmfSolverProblem(nmf, inst);
-          if (why != null) {
-            p.add(path + ".solvers[" + i + "].name", why);
-            break;
-          }
-        }
-      }
-    }
-    // Gradient solvers need a smooth loss; alternating blocks need a factored variable.
+    // What each solver needs of the family (a gradient, a constraint, two blocks, an NMF or a
+    // symmetric sensing loss): one rule, each requirement reported once at its field.
     for (int i = 0; i < boundSolvers.size(); i++) {
       if (boundSolvers.get(i).isEmpty()) {
         continue;
       }
       SolverSpec first = boundSolvers.get(i).get(0);
-      for (InstanceSpec inst : boundInstances) {
-        if (first.needsGradient() && !inst.smooth()) {
-          p.add(path + ".solvers[" + i + "].name", "solver \"" + first.name() + "\" needs a gradient, but the loss"
-              + " of " + inst.describe() + " is nonsmooth (l1); use \"subgradient\"");
-          break;
-        }
-        if (first instanceof SolverSpec.FixedStep fs && fs.config().alternating() && !inst.factored()) {
-          p.add(path + ".solvers[" + i + "].blocks", "\"alternating\" updates the factors L and R in turn, and "
-              + inst.describe() + " has one factor; it applies to planted-nmf and the asymmetric counterexample");
-          break;
+      for (Requirement req : first.requirements()) {
+        for (InstanceSpec inst : boundInstances) {
+          if (!req.metBy(inst)) {
+            p.add(path + ".solvers[" + i + "]." + req.field(), req.explain(first, inst));
+            break;
+          }
         }
       }
     }
     // Curvature needs a least-squares loss; init-to-spurious needs a catalogued spurious point.
     if (!segments.isEmpty()) {
       for (InstanceSpec inst : boundInstances) {
-        if (!inst.smooth()) {
+        if (!inst.has(Capability.SMOOTH)) {
           p.add(path + ".statistics.segments", "segment curvature needs a least-squares loss, and the loss of "
               + inst.describe() + " is l1; remove \"statistics\"");
           break;
@@ -552,21 +402,10 @@ public final class SpecParser {
               + " has none (real data); use \"random-random\" and \"init-to-found\"");
           break;
         }
-        if (segments.contains(SegmentKind.INIT_TO_SPURIOUS) && !inst.hasSpuriousPoint()) {
+        if (segments.contains(SegmentKind.INIT_TO_SPURIOUS) && !inst.has(Capability.SPURIOUS_POINT)) {
           p.add(path + ".statistics.segments", "\"init-to-spurious\" needs a catalogued spurious point, and "
               + inst.describe() + " has none");
           break;
-        }
-      }
-    }
-    // A projecting solver needs a constrained family (gd on a nonnegative family is allowed:
-    // it is the no-constraint baseline).
-    if (!boundInstances.isEmpty() && !boundInstances.get(0).nonnegative()) {
-      for (int i = 0; i < boundSolvers.size(); i++) {
-        if (!boundSolvers.get(i).isEmpty() && boundSolvers.get(i).get(0).projects()) {
-          p.add(path + ".solvers[" + i + "].name", "solver \"" + boundSolvers.get(i).get(0).name() + "\" keeps the"
-              + " variable >= 0, but family \"" + boundInstances.get(0).family() + "\" is solved without"
-              + " constraints; use \"gd\"");
         }
       }
     }
@@ -632,8 +471,8 @@ public final class SpecParser {
   static String specHash(String specJson, List<Cell> cells) {
     java.util.LinkedHashSet<String> data = new java.util.LinkedHashSet<>();
     for (Cell c : cells) {
-      if (c.instance() instanceof InstanceSpec.MatrixFileSpec m) {
-        data.add(m.params().data().sha256());
+      if (c.instance().dataFile() != null) {
+        data.add(c.instance().dataFile().sha256());
       }
     }
     return Canonical.sha256(data.isEmpty() ? specJson : specJson + "\ndata sha256: " + String.join(",", data));
@@ -648,157 +487,9 @@ public final class SpecParser {
     }
   }
 
-  /** Smallest alpha whose fourth power (the size of the spurious loss terms) is a normal double. */
-  static final double MIN_ALPHA = 1e-75;
-
-  /**
-   * Checks the fields whose presence depends on others (the same in every combination):
-   * Theorem 2 needs alpha and epsilon, the identity takes neither; the asymmetric variant
-   * needs lambda, the symmetric one takes none. Returns false after recording problems.
-   */
-  private static boolean presenceProblems(JsonNode c, String path, Problems p) {
-    if (!c.isObject() || !InstanceSpec.Counterexample.FAMILY.equals(c.path("family").asText())) {
-      return true;
-    }
-    int before = p.size();
-    boolean identity = InstanceSpec.Counterexample.IDENTITY.equals(c.path("operator").asText());
-    for (String f : List.of("alpha", "epsilon")) {
-      if (identity && c.has(f)) {
-        p.add(path + "." + f, "applies to operator \"theorem2\" only (the identity operator has no " + f + ")");
-      } else if (!identity && !c.has(f)) {
-        p.add(path + "." + f, "missing required field (a number > 0; operator \"theorem2\" needs alpha and"
-            + " epsilon)");
-      }
-    }
-    boolean asymmetric = InstanceSpec.Counterexample.ASYMMETRIC.equals(c.path("variant").asText());
-    if (asymmetric && !c.has("lambda")) {
-      p.add(path + ".lambda", "missing required field (a number >= 0): the asymmetric variant needs the weight of"
-          + " the balancing regularizer (Lemma 9: lambda > 0 makes U0 a strict local minimum)");
-    } else if (!asymmetric && c.has("lambda")) {
-      p.add(path + ".lambda", "applies to the asymmetric variant only");
-    }
-    return p.size() == before;
-  }
-
-  /** Returns the reason an instance parameter combination is invalid, or null. */
-  private static String combinationProblem(Map<String, JsonNode> c) {
-    String family = c.get("family").textValue();
-    if (PlantedNmf.FAMILY.equals(family) || GaussianSensing.FAMILY.equals(family)
-        || RobustSensing.FAMILY.equals(family)) {
-      return randomFamilyProblem(family, c);
-    }
-    if (!InstanceSpec.Counterexample.FAMILY.equals(family)) {
-      return null;
-    }
-    int n = c.get("n").intValue();
-    int rStar = c.get("rStar").intValue();
-    int r = c.get("r").intValue();
-    if (r < rStar) {
-      return "r must be >= rStar (Theorem 2 takes a search rank r >= the true rank rStar); got rStar=" + rStar
-          + ", r=" + r;
-    }
-    if (r + rStar > n) {
-      return "r + rStar must be <= n (Theorem 2 places Q1 and Q2 in r + rStar distinct columns of I_n); got n=" + n
-          + ", rStar=" + rStar + ", r=" + r;
-    }
-    if (!c.containsKey("alpha")) {
-      return null; // the identity operator: no further rule
-    }
-    double alpha = c.get("alpha").doubleValue();
-    double eps = c.get("epsilon").doubleValue();
-    if (alpha < MIN_ALPHA) {
-      return "alpha must be >= " + MIN_ALPHA + " (alpha^4 enters the loss at U0 = alpha Q2 and underflows below that);"
-          + " got alpha=" + Field.fmt(alpha);
-    }
-    double delta = NonnegCounterexample.delta(rStar, r, alpha, eps);
-    if (!(delta < 1)) {
-      return String.format("delta = alpha^2 sqrt(r/rStar + 2 epsilon^2 r) must be < 1 (the operator needs"
-          + " sqrt(1 - delta^2)); got delta=%.6g at alpha=%s, epsilon=%s, rStar=%d, r=%d", delta,
-          Field.fmt(alpha), Field.fmt(eps), rStar, r);
-    }
-    return null;
-  }
-
-  /** Why an NMF solver does not apply to an instance, or null when it does. */
-  private static String nmfSolverProblem(SolverSpec.Nmf nmf, InstanceSpec inst) {
-    if (inst instanceof InstanceSpec.PlantedNmfSpec || inst instanceof InstanceSpec.MatrixFileSpec) {
-      return null;
-    }
-    boolean symmetricSensing = inst instanceof InstanceSpec.GaussianSensingSpec
-        || (inst instanceof InstanceSpec.Counterexample c && InstanceSpec.Counterexample.SYMMETRIC.equals(c.variant()));
-    if (SolverSpec.Nmf.MU.equals(nmf.name()) && symmetricSensing) {
-      return null;
-    }
-    return "solver \"" + nmf.name() + "\" does not apply to " + inst.describe() + ": "
-        + (SolverSpec.Nmf.MU.equals(nmf.name())
-            ? "\"mu\" applies to planted-nmf, matrix-file and the symmetric sensing problems"
-                + " (nonneg-counterexample symmetric, gaussian-sensing)"
-            : "\"hals\" applies to planted-nmf and matrix-file only")
-        + "; use \"pgd\", \"gd\" or \"subgradient\"";
-  }
-
-  /** Cross-field rules of planted-nmf and gaussian-sensing. */
-  private static String randomFamilyProblem(String family, Map<String, JsonNode> c) {
-    int n = c.get("n").intValue();
-    int m = c.get("m").intValue();
-    int rStar = c.get("rStar").intValue();
-    int r = c.get("r").intValue();
-    if (r < rStar) {
-      return "r must be >= rStar (the search rank must reach the planted rank to recover it); got rStar=" + rStar
-          + ", r=" + r;
-    }
-    if (PlantedNmf.FAMILY.equals(family)) {
-      if (rStar > Math.min(n, m)) {
-        return "rStar must be <= min(n, m) (a planted factorization of rank rStar); got n=" + n + ", m=" + m
-            + ", rStar=" + rStar;
-      }
-      if ((long) n * m > MAX_ENTRIES) {
-        return "n m = " + (long) n * m + " entries; at most " + MAX_ENTRIES + " (dense data per trial)";
-      }
-      return null;
-    }
-    if (r > n) {
-      return "r must be <= n (U is n x r); got n=" + n + ", r=" + r;
-    }
-    if (RobustSensing.FAMILY.equals(family) && !(c.get("p").doubleValue() < 1)) {
-      return "p (the outlier fraction) must be < 1: some measurements must be clean; got p=" + c.get("p");
-    }
-    if ((long) m * n * n > MAX_ENTRIES * 2) {
-      return "m n^2 = " + (long) m * n * n + " operator entries; at most " + MAX_ENTRIES * 2
-          + " (the dense Gaussian operator of one draw, 160 MB)";
-    }
-    return null;
-  }
-
-  private static InstanceSpec bindInstance(Map<String, JsonNode> c) {
-    String family = c.get("family").textValue();
-    if (RipHalf.FAMILY.equals(family)) {
-      return new InstanceSpec.RipHalfSpec();
-    }
-    if (PlantedNmf.FAMILY.equals(family)) {
-      return new InstanceSpec.PlantedNmfSpec(new PlantedNmf(c.get("n").intValue(), c.get("m").intValue(),
-          c.get("rStar").intValue(), c.get("r").intValue(), c.get("distribution").textValue(),
-          c.get("scale").doubleValue(), c.get("p").doubleValue(), c.get("noise").doubleValue()),
-          c.get("draws").intValue());
-    }
-    if (RobustSensing.FAMILY.equals(family)) {
-      return new InstanceSpec.RobustSensingSpec(new RobustSensing(c.get("n").intValue(), c.get("rStar").intValue(),
-          c.get("r").intValue(), c.get("m").intValue(), c.get("p").doubleValue(), c.get("outlierScale").doubleValue()),
-          c.get("draws").intValue());
-    }
-    if (GaussianSensing.FAMILY.equals(family)) {
-      return new InstanceSpec.GaussianSensingSpec(new GaussianSensing(c.get("n").intValue(),
-          c.get("rStar").intValue(), c.get("r").intValue(), c.get("m").intValue()), c.get("draws").intValue());
-    }
-    return new InstanceSpec.Counterexample(c.get("variant").textValue(), c.get("operator").textValue(),
-        c.get("n").intValue(), c.get("rStar").intValue(), c.get("r").intValue(), number(c, "alpha"),
-        number(c, "epsilon"), number(c, "lambda"));
-  }
-
-  /** A number field's value, NaN when absent. */
-  private static double number(Map<String, JsonNode> c, String field) {
-    JsonNode v = c.get(field);
-    return v == null ? Double.NaN : v.doubleValue();
+  /** Issues of a section, recorded at {@code sectionPath.field}. */
+  private static Issues issuesAt(String sectionPath, Problems p) {
+    return (field, message) -> p.add(field == null ? sectionPath : sectionPath + "." + field, message);
   }
 
   private static InitDistribution bindInit(Map<String, JsonNode> c) {
@@ -813,32 +504,6 @@ public final class SpecParser {
           c.get("gamma").doubleValue(), c.get("scale").doubleValue());
       default -> throw new IllegalStateException("validated init kind " + kind);
     };
-  }
-
-  private static SolverSpec bindSolver(Map<String, JsonNode> c) {
-    String name = c.get("name").textValue();
-    if (SolverSpec.Sub.NAME.equals(name)) {
-      return new SolverSpec.Sub(new SubgradientConfig(c.get("step").doubleValue(), c.get("decay").doubleValue(),
-          c.get("maxIter").intValue(), "nonnegative".equals(c.get("constraint").textValue())));
-    }
-    Stopping stop = new Stopping(c.get("maxIter").intValue(), c.get("tol").doubleValue(),
-        c.get("relTol").doubleValue(), c.get("stallWindow").intValue(), c.get("stallTol").doubleValue());
-    JsonNode tau = c.get("threshold");
-    Safeguard guard = tau == null ? null
-        : new Safeguard(tau.doubleValue(), c.get("perturb").doubleValue(), c.get("restarts").intValue());
-    if (SolverSpec.Sgd.NAME.equals(name)) {
-      return new SolverSpec.Sgd(new SgdConfig(c.get("step").doubleValue(), c.get("batch").intValue(), stop));
-    }
-    if (SolverSpec.Nmf.MU.equals(name) || SolverSpec.Nmf.HALS.equals(name)) {
-      JsonNode eps = c.get("eps");
-      return new SolverSpec.Nmf(name, new NmfConfig(eps == null ? 1e-12 : eps.doubleValue(), stop), guard);
-    }
-    JsonNode blocks = c.get("blocks");
-    boolean alternating = blocks != null && SolverSpec.FixedStep.ALTERNATING.equals(blocks.textValue());
-    StepConfig step = new StepConfig(c.get("step").doubleValue(), stop, alternating);
-    JsonNode rule = c.get("stepRule");
-    boolean armijo = rule != null && SolverSpec.FixedStep.ARMIJO.equals(rule.textValue());
-    return new SolverSpec.FixedStep(name, step, armijo, guard);
   }
 
   /**

@@ -51,13 +51,13 @@ public final class SpecSchema {
     ObjectNode props = (ObjectNode) e.get("properties");
     props.putObject("$schema").put("type", "string").put("description", "Editor hint; ignored by BasinBench.");
     ((ObjectNode) props.get("experiment")).put("pattern", "^" + SpecParser.SAFE_NAME.pattern() + "$");
-    props.set("instance", tagged("family", SpecParser.FAMILIES, "The problem family and its parameters."));
+    props.set("instance", tagged("family", SpecParser.families(Registry.get()), "The problem family and its parameters."));
     props.set("init", tagged("kind", SpecParser.INITS, "The law of the starting points."));
     ObjectNode solvers = M.createObjectNode();
     solvers.put("type", "array");
     solvers.put("minItems", 1);
     solvers.put("description", "Solvers run from every start; each may sweep its parameters.");
-    solvers.set("items", tagged("name", SpecParser.SOLVERS, "A solver and its parameters."));
+    solvers.set("items", tagged("name", SpecParser.solvers(Registry.get()), "A solver and its parameters."));
     props.set("solvers", solvers);
     props.set("success", section(SpecParser.SUCCESS, false));
     props.set("adaptive", section(SpecParser.ADAPTIVE, false));

@@ -304,7 +304,7 @@ class MatrixFileTest {
     double[] x = {0.5, 0.7, 1, 2, 3};
     assertEquals(f.problem().objective().value(x), f.problem().objective().value(x), 0.0);
     assertEquals(f.problem().objective().value(x),
-        new org.basinbench.spec.InstanceSpec.MatrixFileSpec("m.csv", "csv", false, 1, f)
+        new org.basinbench.family.MatrixFileFamily.Spec("m.csv", "csv", false, 1, f)
             .problem(new SplitMix64(1)).objective().value(x), 0.0);
   }
 }

@@ -1,5 +1,7 @@
 package org.basinbench.spark;
 
+import org.basinbench.spec.Columns;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,15 +102,15 @@ class BasinBenchJobTest {
     }
     // At alpha = 0.8 (delta = 0.78) the spurious minimum catches a visible share of starts
     // (about 30% of trials in the quickstart's similar alpha = 0.9 cell); 0 of 40 would be a bug.
-    long spurious = cellRows.stream().filter(r -> r.<Double>getAs(Schema.ALPHA) == 0.8
-        && r.<Integer>getAs(Schema.MAX_ITER) == 3000).mapToLong(r -> r.<Long>getAs(Schema.outcomeCount(Outcome.SPURIOUS)))
+    long spurious = cellRows.stream().filter(r -> r.<Double>getAs(Columns.ALPHA.name()) == 0.8
+        && r.<Integer>getAs(Columns.MAX_ITER.name()) == 3000).mapToLong(r -> r.<Long>getAs(Schema.outcomeCount(Outcome.SPURIOUS)))
         .sum();
     assertTrue(spurious > 0, "spurious end points at alpha = 0.8");
     // The 3-iteration solver cannot converge: its cells are all budget-exhausted failures.
-    long starved = cellRows.stream().filter(r -> r.<Integer>getAs(Schema.MAX_ITER) == 3)
+    long starved = cellRows.stream().filter(r -> r.<Integer>getAs(Columns.MAX_ITER.name()) == 3)
         .mapToLong(r -> r.<Long>getAs(Schema.outcomeCount(Outcome.NOT_CONVERGED))).sum();
     assertEquals(2L * TRIALS, starved);
-    assertEquals(3.0, cellRows.stream().filter(r -> r.<Integer>getAs(Schema.MAX_ITER) == 3)
+    assertEquals(3.0, cellRows.stream().filter(r -> r.<Integer>getAs(Columns.MAX_ITER.name()) == 3)
         .findFirst().orElseThrow().<Double>getAs(Schema.MEDIAN_ITERATIONS));
 
     // Two instances (alpha 0.3, 0.8), each with the truth and U0 = alpha Q2 catalogued.
@@ -116,7 +118,7 @@ class BasinBenchJobTest {
         .collectAsList();
     assertEquals(4, certificates.size());
     for (Row c : certificates) {
-      assertEquals(c.<Double>getAs(Schema.DELTA), c.<Double>getAs(Schema.DELTA_NUMERIC), 1e-12);
+      assertEquals(c.<Double>getAs(Columns.DELTA.name()), c.<Double>getAs(Schema.DELTA_NUMERIC), 1e-12);
       assertTrue(c.<Double>getAs(Schema.KKT_RESIDUAL) < 1e-12, c.toString());
     }
 
@@ -439,8 +441,8 @@ class BasinBenchJobTest {
 
     List<Row> cells = spark.read().parquet(one.resolve("cells/experiment=real").toString()).collectAsList();
     for (Row c : cells) {
-      assertEquals(data.toString(), c.<String>getAs(Schema.DATA_PATH));
-      assertEquals(64, c.<String>getAs(Schema.DATA_SHA256).length());
+      assertEquals(data.toString(), c.<String>getAs(Columns.DATA_PATH.name()));
+      assertEquals(64, c.<String>getAs(Columns.DATA_SHA256.name()).length());
       long succ = trials.stream().filter(r -> r.<Integer>getAs(Schema.CELL_INDEX).equals(c.getAs(Schema.CELL_INDEX))
           && r.getAs(Schema.OUTCOME).equals(Outcome.SUCCESS.name())).count();
       assertEquals(succ, c.<Long>getAs(Schema.SUCCESSES), "the cells count the relabelled trials");
@@ -453,7 +455,7 @@ class BasinBenchJobTest {
     assertEquals(2 * 3 * 10, spark.read().parquet(one.resolve("segments/experiment=real").toString()).count());
     JsonNode manifest = new ObjectMapper().readTree(one.resolve("manifests/real.json").toFile());
     assertEquals(e.specHash(), manifest.get("specHash").asText());
-    assertEquals(((org.basinbench.spec.InstanceSpec.MatrixFileSpec) e.cells().get(0).instance()).params().data()
+    assertEquals(((org.basinbench.family.MatrixFileFamily.Spec) e.cells().get(0).instance()).params().data()
         .sha256(), manifest.get("data").get(0).get("sha256").asText());
   }
 }

@@ -1,5 +1,7 @@
 package org.basinbench.spark;
 
+import org.basinbench.spec.Columns;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -163,7 +165,7 @@ class RunManagementTest {
       JsonNode c = m.get("expanded").get(i);
       assertEquals(second.cells().get(i).cellId(), c.get(Schema.CELL_ID).asText());
       assertEquals(15, c.get("trials").asInt());
-      assertEquals(0.7, c.get(Schema.ALPHA).asDouble(), 0.0);
+      assertEquals(0.7, c.get(Columns.ALPHA.name()).asDouble(), 0.0);
     }
     for (String field : List.of("gitCommit", "basinbenchVersion", "sparkVersion", "master", "startedAt",
         "finishedAt")) {

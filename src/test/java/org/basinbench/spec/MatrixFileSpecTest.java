@@ -1,5 +1,7 @@
 package org.basinbench.spec;
 
+import org.basinbench.family.MatrixFileFamily;
+
 import static org.basinbench.spec.SpecParserTest.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,7 +62,7 @@ class MatrixFileSpecTest {
   void relativePathsResolveAgainstTheSpecFilesDirectory() throws Exception {
     Experiment e = parse("data/m.csv", "").get(0);
     assertEquals(2, e.cells().size());
-    InstanceSpec.MatrixFileSpec m = (InstanceSpec.MatrixFileSpec) e.cells().get(0).instance();
+    MatrixFileFamily.Spec m = (MatrixFileFamily.Spec) e.cells().get(0).instance();
     assertEquals("data/m.csv", m.path(), "the path as given, for provenance");
     assertEquals("csv", m.format(), "from the extension");
     assertEquals(3, m.params().n());

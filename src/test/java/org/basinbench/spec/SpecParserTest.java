@@ -1,5 +1,11 @@
 package org.basinbench.spec;
 
+import org.basinbench.algorithm.Sgd;
+
+import org.basinbench.algorithm.Pgd;
+
+import org.basinbench.family.Counterexample;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,17 +74,17 @@ class SpecParserTest {
     assertTrue(e.notes().get(0).contains("delta=1.40296"), e.notes().get(0));
     assertEquals(5000, e.totalTrials());
     for (Cell c : e.cells()) {
-      InstanceSpec.Counterexample p = (InstanceSpec.Counterexample) c.instance();
+      Counterexample.Spec p = (Counterexample.Spec) c.instance();
       assertTrue(p.delta() < 1);
       assertEquals(0.5, ((InitDistribution.HalfNormal) c.init()).scale());
-      SolverSpec.FixedStep pgd = (SolverSpec.FixedStep) c.solver();
+      Pgd.Fixed pgd = (Pgd.Fixed) c.solver();
       assertEquals(0.05, pgd.config().step());
       assertEquals(4000, pgd.config().maxIter());
       assertEquals(1e-8, pgd.config().tol());
     }
     // Last axis fastest: r = 1 with alpha 0.2, 0.5, 0.9, then r = 2 with alpha 0.2, 0.5.
     double[] alphas = e.cells().stream()
-        .mapToDouble(c -> ((InstanceSpec.Counterexample) c.instance()).alpha()).toArray();
+        .mapToDouble(c -> ((Counterexample.Spec) c.instance()).alpha()).toArray();
     assertEquals(List.of(0.2, 0.5, 0.9, 0.2, 0.5), java.util.Arrays.stream(alphas).boxed().toList());
     assertEquals(1e-3, e.success().relError());
     assertEquals(SuccessCriteria.DEFAULT_SPURIOUS_DIST, e.success().spuriousDist());
@@ -91,7 +97,7 @@ class SpecParserTest {
     Experiment b = one(with("\"alpha\": [0.2, 0.5, 0.9]", "\"alpha\": [0.1, 0.5]"));
     Cell a05 = a.cells().get(1);
     Cell b05 = b.cells().get(1);
-    assertEquals(0.5, ((InstanceSpec.Counterexample) b05.instance()).alpha());
+    assertEquals(0.5, ((Counterexample.Spec) b05.instance()).alpha());
     assertEquals(a05.cellId(), b05.cellId());
     assertEquals(a05.pointKey(), b05.pointKey());
     Set<String> ids = a.cells().stream().map(Cell::cellId).collect(Collectors.toSet());
@@ -107,7 +113,7 @@ class SpecParserTest {
     Cell second = e.cells().get(1);
     assertEquals(first.pointKey(), second.pointKey(), "same instance and init, different step");
     assertNotEquals(first.cellId(), second.cellId());
-    assertEquals(10_000, ((SolverSpec.FixedStep) first.solver()).config().maxIter(), "default maxIter");
+    assertEquals(10_000, ((Pgd.Fixed) first.solver()).config().maxIter(), "default maxIter");
   }
 
   @Test
@@ -258,7 +264,7 @@ class SpecParserTest {
   void asymmetricVariantSweepsLambdaAndNeedsIt() throws SpecException {
     Experiment e = one(ASYM);
     assertEquals(2, e.cells().size());
-    assertEquals(0.25, ((InstanceSpec.Counterexample) e.cells().get(1).instance()).lambda());
+    assertEquals(0.25, ((Counterexample.Spec) e.cells().get(1).instance()).lambda());
     assertProblem(problems(ASYM.replace(", \"lambda\": [0, 0.25]", "")), "$.instance.lambda",
         "missing required field", "asymmetric variant needs");
     assertProblem(problems(ASYM.replace("asymmetric", "symmetric")), "$.instance.lambda",
@@ -271,7 +277,7 @@ class SpecParserTest {
     String identity = ASYM.replace("\"alpha\": 0.5, \"epsilon\": 0.5, ", "")
         .replace("\"variant\"", "\"operator\": \"identity\", \"variant\"");
     Experiment e = one(identity);
-    assertEquals(0.0, ((InstanceSpec.Counterexample) e.cells().get(0).instance()).delta());
+    assertEquals(0.0, ((Counterexample.Spec) e.cells().get(0).instance()).delta());
     assertProblem(problems(ASYM.replace("\"variant\"", "\"operator\": \"identity\", \"variant\"")),
         "$.instance.alpha", "applies to operator \"theorem2\" only");
     assertProblem(problems(ASYM.replace("\"alpha\": 0.5, ", "")), "$.instance.alpha", "missing required field");
@@ -378,7 +384,7 @@ class SpecParserTest {
         "{\"name\": \"sgd\", \"step\": 0.01, \"batch\": [1, 4], \"relTol\": 1e-6, \"stallWindow\": 100}");
     Experiment e = one(sgd);
     assertEquals(10, e.cells().size(), "sgd is the no-constraint baseline on nonnegative families; batch sweeps");
-    SolverSpec.Sgd s = (SolverSpec.Sgd) e.cells().get(1).solver();
+    Sgd.Spec s = (Sgd.Spec) e.cells().get(1).solver();
     assertEquals(4, s.config().batch());
     assertEquals(1e-6, s.config().stop().relTol());
     assertEquals(100, s.config().stop().stallWindow());
@@ -425,7 +431,7 @@ class SpecParserTest {
         """;
     Experiment e = one(nmf);
     assertEquals(3, e.cells().size());
-    assertTrue(((SolverSpec.FixedStep) e.cells().get(2).solver()).armijo());
+    assertTrue(e.cells().get(2).solver() instanceof Pgd.Armijo, "stepRule armijo binds the Armijo solver");
     assertProblem(problems(ASYM.replace("{\"name\": \"pgd\", \"step\": 0.05}", "{\"name\": \"hals\"}")),
         "$.solvers[0].name", "\"hals\" applies to planted-nmf and matrix-file only");
     assertProblem(problems(ASYM.replace("{\"name\": \"pgd\", \"step\": 0.05}", "{\"name\": \"mu\"}")),
@@ -447,7 +453,7 @@ class SpecParserTest {
         "{\"name\": \"pgd\", \"step\": 0.05, \"threshold\": [0.3, 0.95]}");
     Experiment e = one(base);
     assertEquals(10, e.cells().size(), "threshold is sweepable");
-    assertEquals(0.95, ((SolverSpec.FixedStep) e.cells().get(1).solver()).safeguard().tau());
+    assertEquals(0.95, ((Pgd.Fixed) e.cells().get(1).solver()).safeguard().tau());
     assertEquals(10, one(base.replace("\"threshold\"", "\"stepRule\": \"armijo\", \"threshold\"")).cells().size(),
         "both step rules take the safeguard");
     assertProblem(problems(base.replace("\"name\": \"pgd\", \"step\": 0.05,", "\"name\": \"gd\", \"step\": 0.05,")),
@@ -475,7 +481,7 @@ class SpecParserTest {
         "\"alpha\": [0.2, 0.5, 0.5], \"epsilon\": [0.9, 0.5, 0.1], \"zip\": [[\"alpha\", \"epsilon\"]]"));
     assertEquals(6, e.cells().size());
     Set<String> pairs = e.cells().stream().map(c -> {
-      InstanceSpec.Counterexample ce = (InstanceSpec.Counterexample) c.instance();
+      Counterexample.Spec ce = (Counterexample.Spec) c.instance();
       return ce.alpha() + "/" + ce.epsilon();
     }).collect(Collectors.toSet());
     assertEquals(Set.of("0.2/0.9", "0.5/0.5", "0.5/0.1"), pairs, "a zipped list may repeat a value");

@@ -32,10 +32,10 @@ class SpecSchemaTest {
     JsonNode exp = root.get("$defs").get("experiment");
     assertEquals(fieldNames(SpecParser.TOP), keys(exp.get("properties")));
     JsonNode families = exp.get("properties").get("instance").get("oneOf");
-    assertEquals(SpecParser.FAMILIES.size(), families.size());
+    assertEquals(SpecParser.families(Registry.get()).size(), families.size());
     for (JsonNode f : families) {
       String family = f.get("properties").get("family").get("const").asText();
-      java.util.List<Field> fields = SpecParser.FAMILIES.get(family);
+      java.util.List<Field> fields = SpecParser.families(Registry.get()).get(family);
       Set<String> expected = fieldNames(fields);
       if (fields.stream().anyMatch(Field::sweepable)) {
         expected.add(SpecParser.ZIP);
@@ -50,7 +50,7 @@ class SpecSchemaTest {
         assertEquals(fd.sweepable(), p.has("anyOf"), family + "." + fd.name());
       }
     }
-    assertEquals(SpecParser.SOLVERS.size(), exp.get("properties").get("solvers").get("items").get("oneOf").size());
+    assertEquals(SpecParser.solvers(Registry.get()).size(), exp.get("properties").get("solvers").get("items").get("oneOf").size());
     assertEquals(SpecParser.INITS.size(), exp.get("properties").get("init").get("oneOf").size());
     assertTrue(exp.get("properties").get("experiment").get("pattern").asText().startsWith("^"));
   }

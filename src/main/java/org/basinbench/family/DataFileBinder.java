@@ -1,13 +1,15 @@
-package org.basinbench.spec;
+package org.basinbench.family;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.HashMap;
-import java.util.Map;
 import org.basinbench.instance.DataMatrix;
 import org.basinbench.instance.MatrixFile;
+import org.basinbench.spec.BindContext;
+import org.basinbench.spec.Bound;
+import org.basinbench.spec.FileSource;
+import org.basinbench.spec.Issues;
+import org.basinbench.spec.Values;
 
 /**
  * Binds the grid combinations of a {@code matrix-file} instance: resolves the file against the
@@ -18,67 +20,55 @@ import org.basinbench.instance.MatrixFile;
  * factor larger than the image, a rank larger than the matrix) are returned, so that a sweep
  * can skip them like any other cross-field rule.
  */
-final class MatrixFiles {
+final class DataFileBinder {
   private final FileSource files;
   private final String baseDir;
-  private final String path;
-  private final Problems problems;
-  private final Map<String, Object> cache = new HashMap<>();
+  private final Issues problems;
+  private final java.util.Map<Object, Object> cache;
 
-  /**
-   * @param files where files are read from
-   * @param baseDir the directory location relative paths resolve against (the spec file's), or
-   *     null for the working directory
-   * @param path the JSON path of the instance section, e.g. {@code $.instance}
-   * @param problems where file problems are recorded
-   */
-  MatrixFiles(FileSource files, String baseDir, String path, Problems problems) {
-    this.files = files;
-    this.baseDir = baseDir;
-    this.path = path;
-    this.problems = problems;
+  /** A binder of the combinations of one section, reading files as {@code context} says. */
+  DataFileBinder(BindContext context) {
+    this.files = context.files();
+    this.baseDir = context.baseDir();
+    this.problems = context.issues();
+    this.cache = context.cache();
   }
-
-  /**
-   * The outcome of binding one combination: an instance, or the field and reason that rule
-   * this combination out.
-   */
-  record Bound(InstanceSpec instance, String field, String problem) {}
 
   /**
    * Binds one validated combination of the {@code matrix-file} fields.
    *
-   * @return the bound instance, a combination problem, or null after recording a file problem
+   * @return the bound instance, a combination problem, or {@link Bound#recorded()} after
+   *     recording a file problem
    */
-  Bound bind(Map<String, JsonNode> c) {
-    String given = c.get("path").textValue();
-    boolean drop = c.get("dropLastColumn").booleanValue();
-    int downsample = c.get("downsample").intValue();
-    int r = c.get("r").intValue();
+  Bound bind(Values c) {
+    String given = c.text("path");
+    boolean drop = c.bool("dropLastColumn");
+    int downsample = c.integer("downsample");
+    int r = c.integer("r");
     String file = resolve(given);
     if (file == null) {
-      return null;
+      return Bound.recorded();
     }
     MatrixFile.Format format;
-    if (c.containsKey("format")) {
-      format = MatrixFile.Format.of(c.get("format").textValue());
+    if (c.has("format")) {
+      format = MatrixFile.Format.of(c.text("format"));
     } else {
       format = MatrixFile.Format.fromFileName(files.fileName(file));
       if (format == null) {
-        problems.add(path + ".format", "missing: the extension of \"" + given + "\" does not tell the format; give"
+        problems.add("format", "missing: the extension of \"" + given + "\" does not tell the format; give"
             + " \"format\": one of \"csv\", \"csv.gz\", \"image\"");
-        return null;
+        return Bound.recorded();
       }
     }
     boolean image = format == MatrixFile.Format.IMAGE;
     if (drop && image) {
-      problems.add(path + ".dropLastColumn", "applies to CSV data only, and \"" + given + "\" is read as an image");
-      return null;
+      problems.add("dropLastColumn", "applies to CSV data only, and \"" + given + "\" is read as an image");
+      return Bound.recorded();
     }
     if (downsample != 1 && !image) {
-      problems.add(path + ".downsample", "applies to images only (it averages blocks of pixels), and \"" + given
+      problems.add("downsample", "applies to images only (it averages blocks of pixels), and \"" + given
           + "\" is read as " + format.label() + "; remove it");
-      return null;
+      return Bound.recorded();
     }
     String key = file + "|" + format + "|" + drop + "|" + downsample;
     Object loaded = cache.computeIfAbsent(key, k -> load(file, given, format, drop, downsample));
@@ -86,15 +76,14 @@ final class MatrixFiles {
       return b;
     }
     if (!(loaded instanceof DataMatrix data)) {
-      return null; // a file problem, recorded when it was first read
+      return Bound.recorded(); // a file problem, recorded when it was first read
     }
     int max = Math.min(data.rows(), data.cols());
     if (r > max) {
-      return new Bound(null, "r", "r must be <= min(n, m) = " + max + " for the " + data.rows() + " x "
+      return Bound.invalid("r", "r must be <= min(n, m) = " + max + " for the " + data.rows() + " x "
           + data.cols() + " matrix of \"" + given + "\" (the factors are n x r and r x m); got r=" + r);
     }
-    return new Bound(new InstanceSpec.MatrixFileSpec(given, format.label(), drop, downsample, new MatrixFile(data, r)),
-        null, null);
+    return Bound.of(new MatrixFileFamily.Spec(given, format.label(), drop, downsample, new MatrixFile(data, r)));
   }
 
   /** The file a spec path names, or null after recording why it names none. */
@@ -102,7 +91,7 @@ final class MatrixFiles {
     try {
       return files.locate(baseDir, given);
     } catch (IllegalArgumentException e) {
-      problems.add(path + ".path", e.getMessage());
+      problems.add("path", e.getMessage());
       return null;
     }
   }
@@ -115,22 +104,22 @@ final class MatrixFiles {
     String where = "\"" + given + "\"" + (given.equals(file) ? "" : " (" + file + ")");
     try {
       if (files.isDirectory(file)) {
-        problems.add(path + ".path", where + " is a directory, not a data file");
+        problems.add("path", where + " is a directory, not a data file");
         return Boolean.FALSE;
       }
-      return MatrixFile.read(() -> files.open(file), format, drop, downsample, SpecParser.MAX_ENTRIES);
+      return MatrixFile.read(() -> files.open(file), format, drop, downsample, Limits.MAX_ENTRIES);
     } catch (NoSuchFileException e) {
-      problems.add(path + ".path", "no such file: " + where + (given.equals(file) ? ""
+      problems.add("path", "no such file: " + where + (given.equals(file) ? ""
           : "; relative paths are resolved against the spec file's directory"));
     } catch (AccessDeniedException e) {
-      problems.add(path + ".path", "cannot read " + where + ": permission denied");
+      problems.add("path", "cannot read " + where + ": permission denied");
     } catch (IOException e) {
-      problems.add(path + ".path", "cannot read " + where + ": " + e.getMessage());
+      problems.add("path", "cannot read " + where + ": " + e.getMessage());
     } catch (MatrixFile.DataException e) {
       if ("downsample".equals(e.field())) {
-        return new Bound(null, "downsample", e.getMessage());
+        return Bound.invalid("downsample", e.getMessage());
       }
-      problems.add(path + "." + e.field(), where + " (" + format.label() + "): " + e.getMessage());
+      problems.add(e.field(), where + " (" + format.label() + "): " + e.getMessage());
     }
     return Boolean.FALSE;
   }

@@ -1,0 +1,27 @@
+package org.basinbench.spec;
+
+import java.util.List;
+
+/**
+ * A solver as one unit: its spec fields, its binding to a {@link SolverSpec}, and the columns
+ * its configurations fill. What it needs of a family is declared by the bound spec
+ * ({@link SolverSpec#requirements()}) and checked by the validator's one rule. Registered with
+ * one line in {@code META-INF/services/org.basinbench.spec.SolverUnit} (see {@link Registry}).
+ */
+public interface SolverUnit {
+
+  /** The {@code solvers[].name} tag, e.g. "pgd". */
+  String name();
+
+  /** One line for listings and the docs. */
+  String summary();
+
+  /** The fields of the section besides {@code name}. */
+  List<Field> fields();
+
+  /** Binds one validated grid combination. */
+  SolverSpec bind(Values values);
+
+  /** The columns this solver's configurations fill. */
+  List<Column> columns();
+}

@@ -485,6 +485,8 @@ public final class BasinBenchJob {
     }
     ObjectNode oc = root.putObject("outcomes");
     outcomes.forEach(oc::put);
+    // Families and solvers from users' jars (none for a run of the built-in units alone).
+    org.basinbench.spec.Registry.get().extensions().forEach(root.putArray("extensions")::add);
     root.put("basinbenchVersion", Version.basinbench());
     root.put("gitCommit", Version.gitCommit());
     root.put("sparkVersion", spark.version());

@@ -22,6 +22,14 @@ class SpecSchemaTest {
         SpecSchema.FILE + " is stale: run 'bin/basinbench schema > " + SpecSchema.FILE + "'");
   }
 
+  /** The committed docs reference is the one the same tables generate. */
+  @Test
+  void theCommittedReferenceIsCurrent() throws Exception {
+    String committed = Files.readString(Path.of(SpecReference.FILE), StandardCharsets.UTF_8);
+    assertEquals(SpecReference.generate(), committed,
+        SpecReference.FILE + " is stale: run 'bin/basinbench schema --reference > " + SpecReference.FILE + "'");
+  }
+
   /**
    * The schema names exactly the fields the validator accepts: every family, init kind and
    * solver, with the same required fields, and sweepable fields as value-or-list.

@@ -106,7 +106,7 @@ public final class SpecSchema {
       }
     }
     if (zip && !sweepable.isEmpty()) {
-      ObjectNode z = props.putObject(SpecParser.ZIP);
+      ObjectNode z = props.putObject(Sections.ZIP);
       z.put("description", "Groups of swept fields whose lists vary together (the k-th values form one grid"
           + " point) instead of forming a Cartesian product; the lists of a group have the same length.");
       z.put("type", "array");

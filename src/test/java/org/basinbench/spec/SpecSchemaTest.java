@@ -46,7 +46,7 @@ class SpecSchemaTest {
       java.util.List<Field> fields = SpecParser.families(Registry.get()).get(family);
       Set<String> expected = fieldNames(fields);
       if (fields.stream().anyMatch(Field::sweepable)) {
-        expected.add(SpecParser.ZIP);
+        expected.add(Sections.ZIP);
       }
       assertEquals(expected, keys(f.get("properties")), family);
       Set<String> required = new HashSet<>();

@@ -96,6 +96,6 @@ final class BestKnown {
     }, DataTypes.DoubleType);
     return trials
         .withColumn(Schema.OUTCOME, outcome.apply(col(Schema.CELL_INDEX), col(Schema.OUTCOME), col(Schema.LOSS)))
-        .withColumn(Schema.LOSS_GAP, gap.apply(col(Schema.CELL_INDEX), col(Schema.LOSS)));
+        .withColumn(Schema.LOSS_GAP_TO_BEST, gap.apply(col(Schema.CELL_INDEX), col(Schema.LOSS)));
   }
 }

@@ -415,7 +415,7 @@ class BasinBenchJobTest {
       assertEquals(direct.loss(), loss, 0.0);
       Outcome o = Outcome.valueOf(r.<String>getAs(Schema.OUTCOME));
       assertEquals(Outcome.bestKnown(direct.outcome(), loss, best, gap), o, r.toString());
-      assertEquals(Outcome.lossGap(loss, best), r.<Double>getAs(Schema.LOSS_GAP), 0.0);
+      assertEquals(Outcome.lossGap(loss, best), r.<Double>getAs(Schema.LOSS_GAP_TO_BEST), 0.0);
       assertEquals(o == Outcome.SUCCESS, (loss - best) <= gap * best);
       counts.merge(o, 1, Integer::sum);
     }
@@ -436,7 +436,7 @@ class BasinBenchJobTest {
         assertEquals(Outcome.NOT_CONVERGED.name(), r.getAs(Schema.OUTCOME), "two sweeps");
       }
     }
-    assertEquals(0.0, trials.stream().mapToDouble(r -> r.<Double>getAs(Schema.LOSS_GAP)).min().orElseThrow(), 0.0,
+    assertEquals(0.0, trials.stream().mapToDouble(r -> r.<Double>getAs(Schema.LOSS_GAP_TO_BEST)).min().orElseThrow(), 0.0,
         "the best trial has gap 0");
 
     List<Row> cells = spark.read().parquet(one.resolve("cells/experiment=real").toString()).collectAsList();

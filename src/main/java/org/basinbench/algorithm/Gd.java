@@ -15,7 +15,7 @@ import org.basinbench.spec.Columns;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.Requirement;
 import org.basinbench.spec.SolverSpec;
-import org.basinbench.spec.SolverUnit;
+import org.basinbench.spec.AbstractSolverUnit;
 import org.basinbench.spec.Values;
 
 /**
@@ -23,7 +23,7 @@ import org.basinbench.spec.Values;
  * family, the no-constraint baseline). Where the problem offers a batched objective, the
  * trials of a cell advance together as lanes of {@link BatchGradientDescent}.
  */
-public final class Gd implements SolverUnit {
+public final class Gd extends AbstractSolverUnit {
   public static final String NAME = "gd";
 
   private static final List<Field> FIELDS = Solvers.concat(List.of(
@@ -32,24 +32,9 @@ public final class Gd implements SolverUnit {
   private static final List<Column> COLUMNS = Solvers.concatColumns(List.of(Columns.SOLVER_NAME, Columns.STEP),
       Columns.STOPPING, List.of(Columns.STEP_RULE, Columns.BLOCKS, Columns.THRESHOLD, Columns.PERTURB));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "unconstrained gradient descent with a fixed step (batched lanes where the family offers them)";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public Gd() {
+    super(NAME, "unconstrained gradient descent with a fixed step (batched lanes where the family offers them)",
+        FIELDS, COLUMNS);
   }
 
   @Override

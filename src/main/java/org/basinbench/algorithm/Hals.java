@@ -14,38 +14,23 @@ import org.basinbench.spec.ColumnValues;
 import org.basinbench.spec.Columns;
 import org.basinbench.spec.Requirement;
 import org.basinbench.spec.SolverSpec;
-import org.basinbench.spec.SolverUnit;
+import org.basinbench.spec.AbstractSolverUnit;
 import org.basinbench.spec.Values;
 
 /**
  * {@code hals}: hierarchical alternating least squares (the method behind scikit-learn's "cd"
  * solver), on the entrywise NMF losses.
  */
-public final class Hals implements SolverUnit {
+public final class Hals extends AbstractSolverUnit {
   public static final String NAME = "hals";
 
   private static final List<org.basinbench.spec.Field> FIELDS = Solvers.stopping(2_000L);
 
   private static final List<Column> COLUMNS = Solvers.concatColumns(List.of(Columns.SOLVER_NAME), Columns.STOPPING);
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "hierarchical alternating least squares (exact column updates) for NMF";
-  }
-
-  @Override
-  public List<org.basinbench.spec.Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public Hals() {
+    super(NAME, "hierarchical alternating least squares (exact column updates) for NMF",
+        FIELDS, COLUMNS);
   }
 
   @Override

@@ -18,7 +18,7 @@ import org.basinbench.spec.Columns;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.Requirement;
 import org.basinbench.spec.SolverSpec;
-import org.basinbench.spec.SolverUnit;
+import org.basinbench.spec.AbstractSolverUnit;
 import org.basinbench.spec.Values;
 
 /**
@@ -26,7 +26,7 @@ import org.basinbench.spec.Values;
  * symmetric forms on the nonnegative symmetric sensing losses (damped for full observation,
  * split-gradient for sensing operators); optionally the thresholding safeguard.
  */
-public final class Mu implements SolverUnit {
+public final class Mu extends AbstractSolverUnit {
   public static final String NAME = "mu";
 
   private static final List<Field> FIELDS = Solvers.concat(Solvers.concat(Solvers.stopping(50_000L),
@@ -35,24 +35,9 @@ public final class Mu implements SolverUnit {
   private static final List<Column> COLUMNS = Solvers.concatColumns(List.of(Columns.SOLVER_NAME), Columns.STOPPING,
       List.of(Columns.EPS, Columns.THRESHOLD, Columns.PERTURB));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "multiplicative updates: Lee and Seung's for NMF, damped or split-gradient forms for symmetric sensing";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public Mu() {
+    super(NAME, "multiplicative updates: Lee and Seung's for NMF, damped or split-gradient forms for symmetric sensing",
+        FIELDS, COLUMNS);
   }
 
   @Override

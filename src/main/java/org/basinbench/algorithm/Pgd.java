@@ -19,7 +19,7 @@ import org.basinbench.spec.Columns;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.Requirement;
 import org.basinbench.spec.SolverSpec;
-import org.basinbench.spec.SolverUnit;
+import org.basinbench.spec.AbstractSolverUnit;
 import org.basinbench.spec.Values;
 
 /**
@@ -27,7 +27,7 @@ import org.basinbench.spec.Values;
  * ({@link Fixed}) or Lin's Armijo rule along the projection arc ({@link Armijo}), joint or
  * alternating block updates, and optionally the thresholding safeguard.
  */
-public final class Pgd implements SolverUnit {
+public final class Pgd extends AbstractSolverUnit {
   public static final String NAME = "pgd";
   public static final String FIXED = "fixed";
   public static final String ARMIJO = "armijo";
@@ -43,25 +43,10 @@ public final class Pgd implements SolverUnit {
   private static final List<Column> COLUMNS = Solvers.concatColumns(List.of(Columns.SOLVER_NAME, Columns.STEP),
       Columns.STOPPING, List.of(Columns.STEP_RULE, Columns.BLOCKS, Columns.THRESHOLD, Columns.PERTURB));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "projected gradient onto U >= 0: fixed step or Armijo line search, joint or alternating blocks,"
-        + " optional thresholding safeguard";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public Pgd() {
+    super(NAME, "projected gradient onto U >= 0: fixed step or Armijo line search, joint or alternating blocks,"
+        + " optional thresholding safeguard",
+        FIELDS, COLUMNS);
   }
 
   @Override
@@ -71,37 +56,66 @@ public final class Pgd implements SolverUnit {
     return ARMIJO.equals(c.text("stepRule")) ? new Armijo(step, guard) : new Fixed(step, guard);
   }
 
-  /** What both step rules need: a gradient, a nonnegative family, and two blocks to alternate. */
-  static List<Requirement> requirements(StepConfig config) {
-    List<Requirement> r = new ArrayList<>();
-    r.add(Requirement.smooth());
-    if (config.alternating()) {
-      r.add(new Requirement("blocks", Set.of(Capability.FACTORED), "\"alternating\" updates the factors L and R"
-          + " in turn, and %2$s has one factor; it applies to planted-nmf and the asymmetric counterexample"));
+  /**
+   * What both step rules share: the key published first for fixed-step pgd (later options
+   * extend it only when set), the description, the columns, and the requirements (a
+   * gradient, a nonnegative family, and two blocks to alternate).
+   */
+  public interface Spec extends SolverSpec {
+    StepConfig config();
+
+    /** The thresholding safeguard, or null. */
+    Safeguard safeguard();
+
+    /** Whether the step follows Lin's Armijo rule. */
+    boolean armijo();
+
+    @Override
+    default String name() {
+      return NAME;
     }
-    r.add(Requirement.nonnegative());
-    return List.copyOf(r);
-  }
 
-  /** The key published first for fixed-step pgd; later options extend it only when set. */
-  static String key(StepConfig config, boolean armijo, Safeguard safeguard) {
-    return NAME + ";step=" + Canonical.bits(config.step()) + ";maxIter=" + config.maxIter() + ";tol="
-        + Canonical.bits(config.tol()) + (armijo ? ";rule=armijo" : "") + Solvers.safeguardKey(safeguard)
-        + Solvers.stoppingKey(config.stop()) + (config.alternating() ? ";blocks=alternating" : "");
-  }
+    @Override
+    default String canonicalKey() {
+      StepConfig c = config();
+      return NAME + ";step=" + Canonical.bits(c.step()) + ";maxIter=" + c.maxIter() + ";tol="
+          + Canonical.bits(c.tol()) + (armijo() ? ";rule=armijo" : "") + Solvers.safeguardKey(safeguard())
+          + Solvers.stoppingKey(c.stop()) + (c.alternating() ? ";blocks=alternating" : "");
+    }
 
-  static String describe(StepConfig config, boolean armijo, Safeguard safeguard) {
-    return NAME + (armijo ? " armijo step0=" : " step=") + config.step() + Solvers.describeStopping(config.stop())
-        + (config.alternating() ? " alternating" : "") + Solvers.describeSafeguard(safeguard);
-  }
+    @Override
+    default String describe() {
+      StepConfig c = config();
+      return NAME + (armijo() ? " armijo step0=" : " step=") + c.step() + Solvers.describeStopping(c.stop())
+          + (c.alternating() ? " alternating" : "") + Solvers.describeSafeguard(safeguard());
+    }
 
-  static void columns(ColumnValues m, StepConfig config, boolean armijo, Safeguard safeguard) {
-    m.put(Columns.SOLVER_NAME, NAME);
-    m.put(Columns.STEP, config.step());
-    Columns.stopping(m, config.stop());
-    m.put(Columns.STEP_RULE, armijo ? ARMIJO : FIXED);
-    m.put(Columns.BLOCKS, config.alternating() ? ALTERNATING : JOINT);
-    Solvers.safeguardColumns(m, safeguard);
+    @Override
+    default int maxIter() {
+      return config().maxIter();
+    }
+
+    @Override
+    default void columns(ColumnValues m) {
+      m.put(Columns.SOLVER_NAME, NAME);
+      m.put(Columns.STEP, config().step());
+      Columns.stopping(m, config().stop());
+      m.put(Columns.STEP_RULE, armijo() ? ARMIJO : FIXED);
+      m.put(Columns.BLOCKS, config().alternating() ? ALTERNATING : JOINT);
+      Solvers.safeguardColumns(m, safeguard());
+    }
+
+    @Override
+    default List<Requirement> requirements() {
+      List<Requirement> r = new ArrayList<>();
+      r.add(Requirement.smooth());
+      if (config().alternating()) {
+        r.add(new Requirement("blocks", Set.of(Capability.FACTORED), "\"alternating\" updates the factors L and"
+            + " R in turn, and %2$s has one factor; it applies to planted-nmf and the asymmetric counterexample"));
+      }
+      r.add(Requirement.nonnegative());
+      return List.copyOf(r);
+    }
   }
 
   /**
@@ -110,35 +124,10 @@ public final class Pgd implements SolverUnit {
    * @param config step, stopping rules, joint or alternating block updates
    * @param safeguard the thresholding safeguard, or null
    */
-  public record Fixed(StepConfig config, Safeguard safeguard) implements SolverSpec {
+  public record Fixed(StepConfig config, Safeguard safeguard) implements Spec {
     @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String canonicalKey() {
-      return key(config, false, safeguard);
-    }
-
-    @Override
-    public String describe() {
-      return Pgd.describe(config, false, safeguard);
-    }
-
-    @Override
-    public int maxIter() {
-      return config.maxIter();
-    }
-
-    @Override
-    public void columns(ColumnValues out) {
-      Pgd.columns(out, config, false, safeguard);
-    }
-
-    @Override
-    public List<Requirement> requirements() {
-      return Pgd.requirements(config);
+    public boolean armijo() {
+      return false;
     }
 
     @Override
@@ -155,35 +144,10 @@ public final class Pgd implements SolverUnit {
    * @param config initial step, stopping rules, joint or alternating block updates
    * @param safeguard the thresholding safeguard, or null
    */
-  public record Armijo(StepConfig config, Safeguard safeguard) implements SolverSpec {
+  public record Armijo(StepConfig config, Safeguard safeguard) implements Spec {
     @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String canonicalKey() {
-      return key(config, true, safeguard);
-    }
-
-    @Override
-    public String describe() {
-      return Pgd.describe(config, true, safeguard);
-    }
-
-    @Override
-    public int maxIter() {
-      return config.maxIter();
-    }
-
-    @Override
-    public void columns(ColumnValues out) {
-      Pgd.columns(out, config, true, safeguard);
-    }
-
-    @Override
-    public List<Requirement> requirements() {
-      return Pgd.requirements(config);
+    public boolean armijo() {
+      return true;
     }
 
     @Override

@@ -16,14 +16,14 @@ import org.basinbench.spec.Columns;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.Requirement;
 import org.basinbench.spec.SolverSpec;
-import org.basinbench.spec.SolverUnit;
+import org.basinbench.spec.AbstractSolverUnit;
 import org.basinbench.spec.Values;
 
 /**
  * {@code sgd}: unconstrained minibatch stochastic gradient descent (batches of measurements, or
  * of observed entries for entrywise losses).
  */
-public final class Sgd implements SolverUnit {
+public final class Sgd extends AbstractSolverUnit {
   public static final String NAME = "sgd";
 
   private static final List<Field> FIELDS = Solvers.concat(List.of(
@@ -33,24 +33,9 @@ public final class Sgd implements SolverUnit {
   private static final List<Column> COLUMNS = Solvers.concatColumns(List.of(Columns.SOLVER_NAME, Columns.STEP),
       Columns.STOPPING, List.of(Columns.BATCH));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "minibatch stochastic gradient descent over the terms of the loss";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public Sgd() {
+    super(NAME, "minibatch stochastic gradient descent over the terms of the loss",
+        FIELDS, COLUMNS);
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.basinbench.spec.Columns;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.Requirement;
 import org.basinbench.spec.SolverSpec;
-import org.basinbench.spec.SolverUnit;
+import org.basinbench.spec.AbstractSolverUnit;
 import org.basinbench.spec.Values;
 
 /**
@@ -21,7 +21,7 @@ import org.basinbench.spec.Values;
  * {@code eta_t = step decay^t}, projected onto U >= 0 unless {@code constraint} is "none"
  * (Ma and Fattahi). Needs no gradient: it applies to the l1 loss.
  */
-public final class Subgradient implements SolverUnit {
+public final class Subgradient extends AbstractSolverUnit {
   public static final String NAME = "subgradient";
 
   private static final List<Field> FIELDS = List.of(
@@ -33,24 +33,9 @@ public final class Subgradient implements SolverUnit {
   private static final List<Column> COLUMNS = List.of(Columns.SOLVER_NAME, Columns.STEP, Columns.MAX_ITER,
       Columns.DECAY, Columns.CONSTRAINT);
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "the subgradient method with geometric step decay, projected onto U >= 0 or unconstrained";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public Subgradient() {
+    super(NAME, "the subgradient method with geometric step decay, projected onto U >= 0 or unconstrained",
+        FIELDS, COLUMNS);
   }
 
   @Override

@@ -23,7 +23,7 @@ import org.basinbench.spec.Capability;
 import org.basinbench.spec.Column;
 import org.basinbench.spec.ColumnValues;
 import org.basinbench.spec.Columns;
-import org.basinbench.spec.FamilyUnit;
+import org.basinbench.spec.AbstractFamilyUnit;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.InstanceSpec;
 import org.basinbench.spec.Issues;
@@ -35,7 +35,7 @@ import org.basinbench.spec.Values;
  * problem (5) {@code min 1/2 ||A(L R^T - Q1 Q1^T)||^2 + lambda/2 ||L^T L - R^T R||^2, L, R >= 0};
  * with operator "identity", the delta = 0 control of Proposition 1.
  */
-public final class Counterexample implements FamilyUnit {
+public final class Counterexample extends AbstractFamilyUnit {
   public static final String FAMILY = "nonneg-counterexample";
   public static final String SYMMETRIC = "symmetric";
   public static final String ASYMMETRIC = "asymmetric";
@@ -58,25 +58,10 @@ public final class Counterexample implements FamilyUnit {
   private static final List<Column> COLUMNS = List.of(Columns.FAMILY, Columns.VARIANT, Columns.OPERATOR, Columns.N,
       Columns.R_STAR, Columns.R, Columns.ALPHA, Columns.EPSILON, Columns.LAMBDA, Columns.DELTA);
 
-  @Override
-  public String name() {
-    return FAMILY;
-  }
-
-  @Override
-  public String summary() {
-    return "Zhang (2025), Theorem 2: an operator with RIP constant delta and a spurious strict local minimum"
-        + " U0 = alpha Q2 under U >= 0 (symmetric or asymmetric; operator identity: the delta = 0 control)";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public Counterexample() {
+    super(FAMILY, "Zhang (2025), Theorem 2: an operator with RIP constant delta and a spurious strict local minimum"
+        + " U0 = alpha Q2 under U >= 0 (symmetric or asymmetric; operator identity: the delta = 0 control)",
+        FIELDS, COLUMNS);
   }
 
   /**

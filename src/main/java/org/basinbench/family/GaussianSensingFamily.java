@@ -19,34 +19,19 @@ import org.basinbench.spec.Capability;
 import org.basinbench.spec.Column;
 import org.basinbench.spec.ColumnValues;
 import org.basinbench.spec.Columns;
-import org.basinbench.spec.FamilyUnit;
+import org.basinbench.spec.AbstractFamilyUnit;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.InstanceSpec;
 import org.basinbench.spec.Values;
 
 /** {@code gaussian-sensing}: Gaussian sensing with a nonnegative truth ({@link GaussianSensing}), {@code draws} instances. */
-public final class GaussianSensingFamily implements FamilyUnit {
+public final class GaussianSensingFamily extends AbstractFamilyUnit {
   private static final List<Field> FIELDS = SensingFamilies.fields(List.of());
   private static final List<Column> COLUMNS = SensingFamilies.columns(List.of());
 
-  @Override
-  public String name() {
-    return GaussianSensing.FAMILY;
-  }
-
-  @Override
-  public String summary() {
-    return "symmetric sensing with a nonnegative truth and m Gaussian measurements (the realistic RIP case)";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public GaussianSensingFamily() {
+    super(GaussianSensing.FAMILY, "symmetric sensing with a nonnegative truth and m Gaussian measurements (the realistic RIP case)",
+        FIELDS, COLUMNS);
   }
 
   @Override

@@ -20,7 +20,7 @@ import org.basinbench.spec.Capability;
 import org.basinbench.spec.Column;
 import org.basinbench.spec.ColumnValues;
 import org.basinbench.spec.Columns;
-import org.basinbench.spec.FamilyUnit;
+import org.basinbench.spec.AbstractFamilyUnit;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.InstanceSpec;
 import org.basinbench.spec.Values;
@@ -31,7 +31,7 @@ import org.basinbench.spec.Values;
  * No truth: outcomes follow the best loss found. The path is not sweepable (one experiment,
  * one file); the rank and the image downsampling are.
  */
-public final class MatrixFileFamily implements FamilyUnit {
+public final class MatrixFileFamily extends AbstractFamilyUnit {
   private static final List<Field> FIELDS = List.of(
       Field.string("path", true, null, List.of()),
       Field.string("format", false, null, MatrixFile.Format.labels()),
@@ -42,24 +42,9 @@ public final class MatrixFileFamily implements FamilyUnit {
   private static final List<Column> COLUMNS = List.of(Columns.FAMILY, Columns.N, Columns.R, Columns.M,
       Columns.DATA_PATH, Columns.DATA_SHA256);
 
-  @Override
-  public String name() {
-    return MatrixFile.FAMILY;
-  }
-
-  @Override
-  public String summary() {
-    return "NMF of a real data matrix (CSV, gzip CSV or an image), scaled as the star-convexity paper does";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public MatrixFileFamily() {
+    super(MatrixFile.FAMILY, "NMF of a real data matrix (CSV, gzip CSV or an image), scaled as the star-convexity paper does",
+        FIELDS, COLUMNS);
   }
 
   @Override

@@ -22,7 +22,7 @@ import org.basinbench.spec.Capability;
 import org.basinbench.spec.Column;
 import org.basinbench.spec.ColumnValues;
 import org.basinbench.spec.Columns;
-import org.basinbench.spec.FamilyUnit;
+import org.basinbench.spec.AbstractFamilyUnit;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.InstanceSpec;
 import org.basinbench.spec.Values;
@@ -31,7 +31,7 @@ import org.basinbench.spec.Values;
  * {@code planted-nmf}: planted NMF (star-convexity paper, Assumption 1), drawn afresh for each
  * of {@code draws} instances ({@link PlantedNmf}).
  */
-public final class PlantedNmfFamily implements FamilyUnit {
+public final class PlantedNmfFamily extends AbstractFamilyUnit {
   private static final List<Field> FIELDS = List.of(
       Field.integer("n", true, null, 1, 1_000_000, true),
       Field.integer("m", true, null, 1, 1_000_000, true),
@@ -46,24 +46,9 @@ public final class PlantedNmfFamily implements FamilyUnit {
   private static final List<Column> COLUMNS = List.of(Columns.FAMILY, Columns.N, Columns.M, Columns.R_STAR,
       Columns.R, Columns.DISTRIBUTION, Columns.FACTOR_SCALE, Columns.P_OBSERVED, Columns.NOISE, Columns.DRAWS);
 
-  @Override
-  public String name() {
-    return PlantedNmf.FAMILY;
-  }
-
-  @Override
-  public String summary() {
-    return "planted NMF X = U* V* (+ noise), partially observed: the star-convexity paper's Assumption 1";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public PlantedNmfFamily() {
+    super(PlantedNmf.FAMILY, "planted NMF X = U* V* (+ noise), partially observed: the star-convexity paper's Assumption 1",
+        FIELDS, COLUMNS);
   }
 
   @Override

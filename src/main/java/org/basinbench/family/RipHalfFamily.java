@@ -18,7 +18,7 @@ import org.basinbench.spec.Capability;
 import org.basinbench.spec.Column;
 import org.basinbench.spec.ColumnValues;
 import org.basinbench.spec.Columns;
-import org.basinbench.spec.FamilyUnit;
+import org.basinbench.spec.AbstractFamilyUnit;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.InstanceSpec;
 import org.basinbench.spec.Values;
@@ -27,29 +27,14 @@ import org.basinbench.spec.Values;
  * {@code rip-half}: the NeurIPS 2018 rank-1 instance ({@link RipHalf}): unconstrained, n = 2,
  * delta = 1/2 after scaling, with the degenerate critical point x_bad = (0, 1/sqrt 2).
  */
-public final class RipHalfFamily implements FamilyUnit {
+public final class RipHalfFamily extends AbstractFamilyUnit {
   private static final List<Column> COLUMNS = List.of(Columns.FAMILY, Columns.VARIANT, Columns.OPERATOR, Columns.N,
       Columns.R_STAR, Columns.R, Columns.DELTA);
 
-  @Override
-  public String name() {
-    return RipHalf.FAMILY;
-  }
-
-  @Override
-  public String summary() {
-    return "Zhang, Josz, Sojoudi and Lavaei (2018): a rank-1 problem in R^2 with RIP delta = 1/2 and a degenerate"
-        + " critical point x_bad";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return List.of();
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public RipHalfFamily() {
+    super(RipHalf.FAMILY, "Zhang, Josz, Sojoudi and Lavaei (2018): a rank-1 problem in R^2 with RIP delta = 1/2 and a degenerate"
+        + " critical point x_bad",
+        List.of(), COLUMNS);
   }
 
   @Override

@@ -17,7 +17,7 @@ import org.basinbench.spec.Capability;
 import org.basinbench.spec.Column;
 import org.basinbench.spec.ColumnValues;
 import org.basinbench.spec.Columns;
-import org.basinbench.spec.FamilyUnit;
+import org.basinbench.spec.AbstractFamilyUnit;
 import org.basinbench.spec.Field;
 import org.basinbench.spec.InstanceSpec;
 import org.basinbench.spec.Values;
@@ -26,31 +26,16 @@ import org.basinbench.spec.Values;
  * {@code robust-sensing}: robust l1 sensing with outliers ({@link RobustSensing}), {@code draws}
  * instances (Ma and Fattahi). The loss is nonsmooth: only the subgradient method applies.
  */
-public final class RobustSensingFamily implements FamilyUnit {
+public final class RobustSensingFamily extends AbstractFamilyUnit {
   private static final List<Field> FIELDS = SensingFamilies.fields(List.of(
       new Field("p", Field.Type.NUMBER, false, 0.0, 0, false, Double.NaN, List.of(), true),
       Field.number("outlierScale", false, 10.0, 0, true, Double.NaN, true)));
   private static final List<Column> COLUMNS = SensingFamilies.columns(List.of(Columns.P_OUTLIER,
       Columns.OUTLIER_SCALE));
 
-  @Override
-  public String name() {
-    return RobustSensing.FAMILY;
-  }
-
-  @Override
-  public String summary() {
-    return "l1 sensing with a fraction p of outliers (Ma and Fattahi): a nonsmooth loss, the truth a strict saddle";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return COLUMNS;
+  public RobustSensingFamily() {
+    super(RobustSensing.FAMILY, "l1 sensing with a fraction p of outliers (Ma and Fattahi): a nonsmooth loss, the truth a strict saddle",
+        FIELDS, COLUMNS);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.basinbench.spec;
 
-import java.util.List;
 
 /**
  * A problem family as one unit: its spec fields, its cross-field rules, its binding to an
@@ -12,20 +11,7 @@ import java.util.List;
  * {@code META-INF/services/org.basinbench.spec.FamilyUnit} (see {@link Registry}); in a jar of
  * your own, no file of BasinBench changes. See {@code docs/extending.md}.
  */
-public interface FamilyUnit {
-
-  /** The {@code instance.family} tag, e.g. "planted-nmf". */
-  String name();
-
-  /** One line for listings and the docs. */
-  String summary();
-
-  /**
-   * The fields of the section besides {@code family}, in the order the docs list them: types,
-   * ranges, defaults and which may be swept.
-   */
-  List<Field> fields();
-
+public interface FamilyUnit extends Unit {
   /**
    * Rules on which fields are present, checked once on the section as written (lists not yet
    * expanded), e.g. "operator theorem2 needs alpha". Reports through {@code issues}.
@@ -37,7 +23,4 @@ public interface FamilyUnit {
    * <= n}) and returns the instance, or why the combination is invalid.
    */
   Bound bind(Values values, BindContext context);
-
-  /** The columns this family's instances fill (every one, whether or not null in a given cell). */
-  List<Column> columns();
 }

@@ -1,6 +1,5 @@
 package org.basinbench.spec;
 
-import java.util.List;
 
 /**
  * A solver as one unit: its spec fields, its binding to a {@link SolverSpec}, and the columns
@@ -8,20 +7,7 @@ import java.util.List;
  * ({@link SolverSpec#requirements()}) and checked by the validator's one rule. Registered with
  * one line in {@code META-INF/services/org.basinbench.spec.SolverUnit} (see {@link Registry}).
  */
-public interface SolverUnit {
-
-  /** The {@code solvers[].name} tag, e.g. "pgd". */
-  String name();
-
-  /** One line for listings and the docs. */
-  String summary();
-
-  /** The fields of the section besides {@code name}. */
-  List<Field> fields();
-
+public interface SolverUnit extends Unit {
   /** Binds one validated grid combination. */
   SolverSpec bind(Values values);
-
-  /** The columns this solver's configurations fill. */
-  List<Column> columns();
 }

@@ -35,12 +35,17 @@ import org.junit.jupiter.api.io.TempDir;
  * runs it. The suite's own JVM never sees the extension, so every other test sees only the
  * built-in units.
  */
-class ExtensionExampleTest {
-  static final Path EXAMPLE = Path.of("examples", "symmetric-nmf");
-  static final Path JAR = Path.of("target", "example-extension", "symmetric-nmf-example.jar");
+public class ExtensionExampleTest {
+  public static final Path EXAMPLE = Path.of("examples", "symmetric-nmf");
+  public static final Path JAR = Path.of("target", "example-extension", "symmetric-nmf-example.jar");
 
   @BeforeAll
   static void buildTheJar() throws IOException {
+    buildJar();
+  }
+
+  /** Compiles the example's sources and packs them with their resources into {@link #JAR}; returns its absolute path. */
+  public static Path buildJar() throws IOException {
     Path classes = Path.of("target", "example-extension", "classes");
     Files.createDirectories(classes);
     List<String> sources;
@@ -64,6 +69,7 @@ class ExtensionExampleTest {
         }
       }
     }
+    return JAR.toAbsolutePath();
   }
 
   /** The family's gradient against central differences, and its truth: loss 0, gradient 0. */

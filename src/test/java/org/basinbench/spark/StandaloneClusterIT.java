@@ -123,6 +123,30 @@ class StandaloneClusterIT {
     }
     System.out.printf("StandaloneClusterIT: killed-executor run compared after %.0f s%n",
         (System.nanoTime() - t0) / 1e9);
+
+    // An extension's jar travels with spark.jars (spark-submit's --jars): the driver and the
+    // executors find its family as a local run with the jar on the class path does, and the
+    // tables are that run's.
+    Path extJar = org.basinbench.cli.ExtensionExampleTest.buildJar();
+    String extSpec = ROOT.resolve(org.basinbench.cli.ExtensionExampleTest.EXAMPLE).resolve("symmetric-nmf.json")
+        .toString();
+    Path extLocal = tmp.resolve("ext-local");
+    Process extReference = cluster.process("ext-local", List.of("-cp", jar + ":" + extJar + ":"
+        + LocalCluster.classpath(ROOT), "org.basinbench.cli.Main", "run", extSpec, "--master", "local[1]",
+        "--no-report", "--out", extLocal.toString()));
+    Path extOut = tmp.resolve("ext-cluster");
+    Process ext = cluster.submit("submit-ext", jar, List.of("spark.executor.memory=512m", "spark.jars=" + extJar),
+        List.of("run", extSpec, "--no-report", "--out", extOut.toString()));
+    assertTrue(ext.waitFor(300, TimeUnit.SECONDS), "the extension's cluster run finished" + cluster.logTails());
+    assertEquals(0, ext.exitValue(), "the extension's cluster run" + cluster.logTails());
+    assertTrue(extReference.waitFor(300, TimeUnit.SECONDS), "the extension's local[1] run finished");
+    assertEquals(0, extReference.exitValue(), "the extension's local[1] run" + cluster.logTails());
+    for (String table : List.of("trials", "cells")) {
+      assertEquals(FaultInjectionTest.rows(extLocal, table, "symmetric-nmf-example"),
+          FaultInjectionTest.rows(extOut, table, "symmetric-nmf-example"), "extension " + table);
+    }
+    assertEquals(200, FaultInjectionTest.rows(extOut, "trials", "symmetric-nmf-example").size());
+    System.out.printf("StandaloneClusterIT: extension run compared after %.0f s%n", (System.nanoTime() - t0) / 1e9);
   }
 
   /**

@@ -150,8 +150,10 @@ class TraceAndStoppingTest {
         .contains("maxIter"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new Stopping(1, -1, 0, 0, 0)).getMessage()
         .contains("tol"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new Stopping(1, 0, 1, 0, 0)).getMessage()
-        .contains("relTol must be in [0, 1)"));
+    // The spec's bound and the record's are one constant: 0.99 is allowed, just above it is not.
+    assertEquals(0.99, new Stopping(1, 0, Stopping.MAX_REL_TOL, 0, 0).relTol());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> new Stopping(1, 0, 0.995, 0, 0)).getMessage()
+        .contains("relTol must be in [0, 0.99]"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new Stopping(1, 0, 0, -1, 0)).getMessage()
         .contains("stallWindow"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new Stopping(1, 0, 0, 1, Double.NaN)).getMessage()

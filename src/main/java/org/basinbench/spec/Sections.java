@@ -38,8 +38,12 @@ final class Sections {
     }
     if (!tagNode.isTextual() || !byTag.containsKey(tagNode.textValue())) {
       String given = tagNode.isTextual() ? "\"" + tagNode.textValue() + "\"" : kind(tagNode);
-      p.add(path + "." + tag, "must be one of " + quoteAll(tags) + "; got " + given
-          + (tagNode.isTextual() ? Names.suggestion(tagNode.textValue(), tags) : ""));
+      String suggestion = tagNode.isTextual() ? Names.suggestion(tagNode.textValue(), tags) : "";
+      // Families and solvers are units found on the class path: say how to add one.
+      String extensions = suggestion.isEmpty() && !"kind".equals(tag) ? " (a " + ("family".equals(tag) ? "family"
+          : "solver") + " of your own is loaded from a jar given with --jars or BASINBENCH_JARS; see"
+          + " docs/extending.md)" : "";
+      p.add(path + "." + tag, "must be one of " + quoteAll(tags) + "; got " + given + suggestion + extensions);
       return List.of();
     }
     int before = p.size();

@@ -98,9 +98,4 @@ public enum Outcome {
     }
     return (loss - best) / best;
   }
-
-  /** Failure means anything but {@link #SUCCESS}. */
-  public boolean isFailure() {
-    return this != SUCCESS;
-  }
 }

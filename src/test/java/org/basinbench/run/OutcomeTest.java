@@ -77,13 +77,4 @@ class OutcomeTest {
     assertTrue(Double.isNaN(Outcome.lossGap(Double.NaN, 2.0)));
     assertTrue(Double.isNaN(Outcome.lossGap(1.0, Double.NaN)));
   }
-
-  @Test
-  void onlySuccessIsNotAFailure() {
-    for (Outcome o : Outcome.values()) {
-      assertEquals(o != Outcome.SUCCESS, o.isFailure());
-    }
-    assertFalse(Outcome.SUCCESS.isFailure());
-    assertTrue(Outcome.SPURIOUS.isFailure());
-  }
 }

@@ -6,21 +6,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.basinbench.run.Outcome;
 import org.basinbench.report.ReportException;
 import org.basinbench.report.ReportWriter;
 import org.basinbench.run.Version;
 import org.basinbench.spark.BasinBenchJob;
 import org.basinbench.spark.ExperimentSummary;
 import org.basinbench.spark.OutputException;
-import org.basinbench.spark.Schema;
 import org.basinbench.spark.Sessions;
 import org.basinbench.spec.Cell;
 import org.basinbench.spec.Experiment;
-import org.basinbench.spec.SpecException;
-import org.basinbench.spec.SpecParser;
 
 /**
  * The {@code basinbench} command line. Exit codes: 0 success, 2 invalid input (spec,
@@ -32,8 +27,6 @@ public final class Main {
   public static final int INVALID = 2;
 
   static final String DEFAULT_OUT = "data/out";
-  /** Cells listed in the run summary; the cells table holds them all. */
-  static final int SUMMARY_CELLS = 40;
 
   static final String USAGE = """
       BasinBench: how often does local optimisation fail on nonnegative low-rank problems?
@@ -108,10 +101,12 @@ public final class Main {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final Printer printer;
 
   public Main(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
+    this.printer = new Printer(out, err);
   }
 
   public static void main(String[] args) {
@@ -225,50 +220,13 @@ public final class Main {
     return new Parsed(specs, opts, help);
   }
 
-  /** Parses every spec; reports all problems of all files at once. */
-  private List<Experiment> loadSpecs(List<String> files) throws SpecException {
-    org.basinbench.spec.FileSource source = org.basinbench.spark.HadoopFiles.fromSparkConf();
-    List<Experiment> all = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    Map<String, String> names = new HashMap<>();
-    for (String f : files) {
-      try {
-        for (Experiment e : SpecParser.parseFile(f, source)) {
-          String other = names.putIfAbsent(e.name(), f);
-          if (other != null) {
-            problems.add(f + ": $.experiment: experiment name \"" + e.name() + "\" is also used in " + other
-                + "; each experiment writes its own tables, so names must be unique");
-          }
-          all.add(e);
-        }
-      } catch (SpecException e) {
-        problems.addAll(e.problems());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new SpecException(problems);
-    }
-    return all;
-  }
-
-  /** The experiments of every file, or null after printing every problem to stderr. */
-  private List<Experiment> loadOrReport(List<String> files, String consequence) {
-    try {
-      return loadSpecs(files);
-    } catch (SpecException e) {
-      e.problems().forEach(err::println);
-      err.println("invalid: " + e.problems().size() + " problem(s)" + consequence);
-      return null;
-    }
-  }
-
   private int validate(List<String> args) throws UsageException {
     Parsed p = parse(args, List.of(), "validate");
     if (p.help()) {
       out.print(VALIDATE_USAGE);
       return OK;
     }
-    List<Experiment> experiments = loadOrReport(p.specs(), "");
+    List<Experiment> experiments = SpecFiles.loadOrReport(p.specs(), "", printer);
     if (experiments == null) {
       return INVALID;
     }
@@ -332,7 +290,7 @@ public final class Main {
     if (master != null && master.isBlank()) {
       throw new UsageException("--master must not be empty (e.g. local[2], spark://host:7077)");
     }
-    List<Experiment> experiments = loadOrReport(p.specs(), "; nothing was run or written");
+    List<Experiment> experiments = SpecFiles.loadOrReport(p.specs(), "; nothing was run or written", printer);
     if (experiments == null) {
       return INVALID;
     }
@@ -361,31 +319,31 @@ public final class Main {
         if (master == null) {
           throw e;
         }
-        err.println("basinbench: --master: could not start Spark with master '" + master + "': " + rootMessage(e));
+        err.println("basinbench: --master: could not start Spark with master '" + master + "': " + Printer.rootMessage(e));
         return INVALID;
       }
       BasinBenchJob job = new BasinBenchJob(spark,
           new BasinBenchJob.Options(outDir, partitions, tty, p.options().containsKey("--force")), err);
       job.checkOutput(experiments);
       List<ExperimentSummary> summaries = job.run(experiments);
-      summaries.forEach(this::printSummary);
+      summaries.forEach(printer::summary);
       if (p.options().containsKey("--no-report")) {
         return OK;
       }
       // The tables are published by now: a report failure loses nothing, but is not success.
       try {
-        printReport(ReportWriter.write(spark, outDir, null));
+        printer.report(ReportWriter.write(spark, outDir, null));
         return OK;
       } catch (Exception e) {
         err.println("basinbench: warning: the tables and manifests are complete, but the report could not be"
-            + " written (" + rootMessage(e) + "); 'basinbench report " + outDir + "' retries");
+            + " written (" + Printer.rootMessage(e) + "); 'basinbench report " + outDir + "' retries");
         return FAILED;
       }
     } catch (OutputException e) {
       err.println("basinbench: " + e.getMessage());
       return INVALID;
     } catch (Exception e) {
-      err.println("basinbench: run failed: " + rootMessage(e));
+      err.println("basinbench: run failed: " + Printer.rootMessage(e));
       err.println("(tables of experiments completed before the failure are published; the rest were not written)");
       if (System.getenv("BASINBENCH_DEBUG") != null) {
         e.printStackTrace(err);
@@ -418,20 +376,20 @@ public final class Main {
       err.println("basinbench: " + e.getMessage());
       return INVALID;
     } catch (java.io.IOException e) {
-      err.println("basinbench: OUT: " + dir + " cannot be read: " + rootMessage(e));
+      err.println("basinbench: OUT: " + dir + " cannot be read: " + Printer.rootMessage(e));
       return INVALID;
     }
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = null;
     try {
       spark = Sessions.create(null);
-      printReport(ReportWriter.write(spark, dir, html));
+      printer.report(ReportWriter.write(spark, dir, html));
       return OK;
     } catch (ReportException e) {
       err.println("basinbench: " + e.getMessage());
       return INVALID;
     } catch (Exception e) {
-      err.println("basinbench: report failed: " + rootMessage(e));
+      err.println("basinbench: report failed: " + Printer.rootMessage(e));
       if (System.getenv("BASINBENCH_DEBUG") != null) {
         e.printStackTrace(err);
       }
@@ -441,77 +399,5 @@ public final class Main {
         spark.stop();
       }
     }
-  }
-
-  private void printReport(ReportWriter.Result r) {
-    out.printf(Locale.ROOT, "%nreport: %s (%.1f MB; %d experiment(s), %d figure(s))%n", r.path(), r.bytes() / 1e6,
-        r.experiments(), r.figures());
-  }
-
-  /** A parameter value for the summary: "-" for null, 4 significant digits for doubles. */
-  static String cell(Object v) {
-    if (v == null) {
-      return "-";
-    }
-    if (v instanceof Double d) {
-      return String.format(Locale.ROOT, "%.4g", d);
-    }
-    return v.toString();
-  }
-
-  private static String rootMessage(Throwable t) {
-    Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c) {
-      c = c.getCause();
-    }
-    String m = c.getMessage();
-    return (c == t ? "" : t.getClass().getSimpleName() + " caused by ") + c.getClass().getSimpleName()
-        + (m == null ? "" : ": " + m);
-  }
-
-  private void printSummary(ExperimentSummary s) {
-    out.printf(Locale.ROOT, "%n%s: %d trials in %d cells, %.1f s (%.0f trials/s)%s%n", s.experiment(),
-        s.totalTrials(), s.cells(), s.seconds(), s.totalTrials() / Math.max(s.seconds(), 1e-9),
-        s.skipped() ? "; already complete, not rerun" : "");
-    StringBuilder totals = new StringBuilder("  outcomes:");
-    s.outcomes().forEach((k, v) -> totals.append(' ').append(k).append('=').append(v));
-    out.println(totals);
-    // Show the parameter columns that vary across cells (and delta, and the solver): the
-    // rest are the same in every row and would only push the rates off the screen.
-    List<String> shown = new ArrayList<>();
-    for (org.apache.spark.sql.types.StructField f : Schema.CELL_FIELDS) {
-      String name = f.name();
-      if (name.equals(Schema.CELL_ID) || name.equals(Schema.CELL_INDEX)) {
-        continue;
-      }
-      boolean varies = s.cellRows().stream().map(r -> String.valueOf(r.<Object>getAs(name))).distinct().count() > 1;
-      if (varies || name.equals(Schema.DELTA) || name.equals(Schema.SOLVER)) {
-        shown.add(name);
-      }
-    }
-    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-12s", "cell"));
-    shown.forEach(c -> header.append(String.format(Locale.ROOT, " %9s", c)));
-    out.println(header.append(String.format(Locale.ROOT, " %8s  %-17s %s", "failure", "95% CI",
-        "success/spurious/other/not-conv/diverged")));
-    int count = 0;
-    for (Row r : s.cellRows()) {
-      if (count++ == SUMMARY_CELLS) {
-        out.println("  ... " + (s.cellRows().size() - SUMMARY_CELLS) + " more cells in the cells table");
-        break;
-      }
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-12s", r.<String>getAs(Schema.CELL_ID)));
-      for (String c : shown) {
-        line.append(String.format(Locale.ROOT, " %9s", cell(r.<Object>getAs(c))));
-      }
-      StringBuilder counts = new StringBuilder();
-      for (Outcome o : Outcome.values()) {
-        counts.append(counts.length() == 0 ? "" : "/").append(r.<Long>getAs(Schema.outcomeCount(o)));
-      }
-      out.println(line.append(String.format(Locale.ROOT, " %8.4f  [%.4f, %.4f]  %s",
-          r.<Double>getAs(Schema.FAILURE_RATE), r.<Double>getAs(Schema.CI_LOW), r.<Double>getAs(Schema.CI_HIGH),
-          counts)));
-    }
-    s.tablePaths().forEach(t -> out.println("  table: " + t));
-    out.println("  manifest: " + s.manifestPath());
   }
 }

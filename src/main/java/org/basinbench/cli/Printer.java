@@ -35,6 +35,11 @@ final class Printer {
   /** {@code basinbench: WHAT failed: CAUSE}, and the stack trace when BASINBENCH_DEBUG is set. */
   void failure(String what, Throwable t) {
     error(what + " failed: " + rootMessage(t));
+    trace(t);
+  }
+
+  /** The stack trace, when BASINBENCH_DEBUG is set. */
+  void trace(Throwable t) {
     if (System.getenv("BASINBENCH_DEBUG") != null) {
       t.printStackTrace(err);
     }

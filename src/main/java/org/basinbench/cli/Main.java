@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "BasinBench: how often does local optimisation fail on nonnegative low-rank problems?",
     commandListHeading = "%nCommands:%n",
     subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, SchemaCommand.class,
-        BenchCommand.class, HelpCommand.class},
+        BenchCommand.class, CompletionCommand.class, HelpCommand.class},
     footer = {"", "Run 'basinbench COMMAND --help' for a command's options.",
         "Exit codes: 0 success, 2 invalid input (spec, arguments, output path),", "1 other failure."})
 public final class Main implements Callable<Integer> {

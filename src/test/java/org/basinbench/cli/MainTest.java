@@ -51,13 +51,14 @@ class MainTest {
   @Test
   void helpOnEveryCommandExitsZero() {
     for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"validate", "--help"}, {"report", "-h"},
-        {"schema", "--help"}, {"bench", "--help"}, {"help", "run"}, {"help"}}) {
+        {"schema", "--help"}, {"bench", "--help"}, {"completion", "--help"}, {"help", "run"}, {"help"}}) {
       Result r = exec(args);
       assertEquals(Main.OK, r.code(), String.join(" ", args));
       assertTrue(r.out().contains("Usage"), r.out());
     }
     assertTrue(exec("help", "run").out().contains("Usage: basinbench run "));
     assertTrue(exec("bench", "--help").out().contains("kernels"), "the cases are listed");
+    assertTrue(exec("completion", "--help").out().contains("source <(basinbench completion)"));
     Result version = exec("--version");
     assertEquals(Main.OK, version.code());
     assertTrue(version.out().startsWith("basinbench "), version.out());
@@ -80,8 +81,19 @@ class MainTest {
     // No suggestion for a far miss: the list of what there is instead.
     Result far = exec("frobnicate");
     assertFalse(far.err().contains("did you mean"), far.err());
-    assertTrue(far.err().contains("commands: run, report, validate, schema, bench"), far.err());
+    assertTrue(far.err().contains("commands: run, report, validate, schema, bench, completion"), far.err());
     assertEquals(Main.INVALID, exec("schema", "extra").code());
+  }
+
+  @Test
+  void completionPrintsABashScriptForEveryCommand() {
+    Result r = exec("completion");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("complete -F _complete_basinbench"), r.out());
+    for (String word : List.of("run", "report", "validate", "schema", "bench", "--partitions", "--no-report",
+        "--html", "riphalf")) {
+      assertTrue(r.out().contains(word), word);
+    }
   }
 
   @Test

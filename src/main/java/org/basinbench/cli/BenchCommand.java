@@ -5,16 +5,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.basinbench.bench.Bench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.TextTable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code basinbench bench}: benchmark cases ({@link Bench}), one {@code name: value} line per figure. */
 @Command(name = "bench",
@@ -23,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
         "Runs benchmark cases and prints one 'name: value' line per figure (machine facts first). Run from a"
             + " checkout built by bin/basinbench (the cases that start JVMs use target/).",
         ""})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends Subcommand {
   /** The case names, and {@code all}: for the completion script. */
   static final class CaseNames implements Iterable<String> {
     @Override
@@ -33,12 +30,6 @@ final class BenchCommand implements Callable<Integer> {
       return names.iterator();
     }
   }
-
-  @ParentCommand
-  Main main;
-
-  @Mixin
-  Main.HelpOption help;
 
   @Parameters(paramLabel = "CASE", arity = "1..*", completionCandidates = CaseNames.class,
       description = "a case below, or all: every case")
@@ -81,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
     if (noCluster) {
       options.put("--no-cluster", "true");
     }
-    Printer p = main.printer();
+    Printer p = printer();
     return Bench.run(names, options, p.out, p.err);
   }
 

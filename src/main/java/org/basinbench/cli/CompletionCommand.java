@@ -1,11 +1,8 @@
 package org.basinbench.cli;
 
-import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code basinbench completion}: a bash completion script for the whole command line (picocli's AutoComplete). */
@@ -22,19 +19,13 @@ import picocli.CommandLine.Spec;
         "  basinbench completion > ~/.local/share/bash-completion/completions/basinbench",
         "zsh: first run 'autoload -U +X bashcompinit && bashcompinit'.",
         ""})
-final class CompletionCommand implements Callable<Integer> {
-  @ParentCommand
-  Main main;
-
-  @Mixin
-  Main.HelpOption help;
-
+final class CompletionCommand extends Subcommand {
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
-    main.printer().out.print(AutoComplete.bash("basinbench", spec.root().commandLine()));
+    printer().out.print(AutoComplete.bash("basinbench", spec.root().commandLine()));
     return Main.OK;
   }
 }

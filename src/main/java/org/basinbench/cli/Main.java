@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
@@ -29,12 +28,6 @@ public final class Main implements Callable<Integer> {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int INVALID = 2;
-
-  /** {@code -h, --help} of a command (the program's own comes with its standard options). */
-  static final class HelpOption {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
-  }
 
   static final class VersionProvider implements IVersionProvider {
     @Override

@@ -1,17 +1,14 @@
 package org.basinbench.cli;
 
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.basinbench.report.ReportException;
 import org.basinbench.report.ReportWriter;
 import org.basinbench.spark.Sessions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code basinbench report}: the HTML report of an output directory; runs nothing. */
 @Command(name = "report",
@@ -22,13 +19,7 @@ import picocli.CommandLine.ParentCommand;
             + " experiment, a run summary, the figures its tables support, and its certificates.",
         ""},
     footer = {"", "Exit code 2 when OUT is missing or is not a BasinBench output directory", "(nothing is written)."})
-final class ReportCommand implements Callable<Integer> {
-  @ParentCommand
-  Main main;
-
-  @Mixin
-  Main.HelpOption help;
-
+final class ReportCommand extends Subcommand {
   @Parameters(paramLabel = "OUT", description = "the output directory of a run: a local path or any Hadoop URI")
   String dir;
 
@@ -38,7 +29,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Printer p = main.printer();
+    Printer p = printer();
     try {
       if (LocalOutputCheck.isLocal(dir)) { // fail fast, before Spark starts
         ReportWriter.check(dir, html, new Configuration());

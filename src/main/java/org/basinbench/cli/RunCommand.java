@@ -1,7 +1,6 @@
 package org.basinbench.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.basinbench.report.ReportWriter;
 import org.basinbench.spark.BasinBenchJob;
@@ -9,10 +8,8 @@ import org.basinbench.spark.OutputException;
 import org.basinbench.spark.Sessions;
 import org.basinbench.spec.Experiment;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code basinbench run}: every experiment of the specs on Spark, tables and the report under --out. */
 @Command(name = "run", sortOptions = false,
@@ -30,14 +27,8 @@ import picocli.CommandLine.ParentCommand;
             + " spec is refused.",
         ""},
     footer = {"", "Exit codes: 0 success, 2 invalid input (spec, arguments, output path),", "1 other failure."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends Subcommand {
   static final String DEFAULT_OUT = "data/out";
-
-  @ParentCommand
-  Main main;
-
-  @Mixin
-  Main.HelpOption help;
 
   @Parameters(paramLabel = "SPEC.json", arity = "1..*",
       description = "experiment specs: local paths or Hadoop URIs (hdfs:, s3a:, ...)")
@@ -76,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UsageException {
-    Printer p = main.printer();
+    Printer p = printer();
     int tasks = partitions();
     if (master != null && master.isBlank()) {
       throw new UsageException("--master must not be empty (e.g. local[2], spark://host:7077)");

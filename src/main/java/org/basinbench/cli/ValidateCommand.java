@@ -3,14 +3,11 @@ package org.basinbench.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.basinbench.rng.InitDistribution;
 import org.basinbench.spec.Cell;
 import org.basinbench.spec.Experiment;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code basinbench validate}: checks specs and prints their expanded grids; runs and writes nothing. */
 @Command(name = "validate",
@@ -22,24 +19,18 @@ import picocli.CommandLine.ParentCommand;
             + " budget) and one line per cell. Runs nothing, writes nothing.",
         ""},
     footer = {"", "Exit code 0 when every spec is valid, 2 otherwise."})
-final class ValidateCommand implements Callable<Integer> {
-  @ParentCommand
-  Main main;
-
-  @Mixin
-  Main.HelpOption help;
-
+final class ValidateCommand extends Subcommand {
   @Parameters(paramLabel = "SPEC.json", arity = "1..*",
       description = "experiment specs: local paths or Hadoop URIs (hdfs:, s3a:, ...)")
   List<String> specs;
 
   @Override
   public Integer call() {
-    List<Experiment> experiments = SpecFiles.loadOrReport(specs, "", main.printer());
+    List<Experiment> experiments = SpecFiles.loadOrReport(specs, "", printer());
     if (experiments == null) {
       return Main.INVALID;
     }
-    PrintStream out = main.printer().out;
+    PrintStream out = printer().out;
     for (Experiment e : experiments) {
       // Upper bounds: every trial runs its whole budget (most converge long before).
       int perCell = e.adaptive() == null ? e.trials() : e.adaptive().maxTrials();

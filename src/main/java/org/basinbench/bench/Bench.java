@@ -2,7 +2,6 @@ package org.basinbench.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,65 +57,33 @@ public final class Bench {
 
   private Bench() {}
 
-  static String usage() {
-    StringBuilder b = new StringBuilder("""
-        Usage: basinbench bench CASE... [--spec FILE] [--no-cluster]
-               basinbench bench all
-
-        Runs benchmark cases and prints one 'name: value' line per figure (machine facts first).
-        Run from a checkout built by bin/basinbench (the cases that start JVMs use target/).
-
-        Cases:
-        """);
-    CASES.forEach((name, c) -> b.append(String.format(Locale.ROOT, "  %-10s %s%n", name, c.about())));
-    b.append("""
-
-        Options:
-          --spec FILE     scale: the spec to run (default jobs/bench-scale.json)
-          --no-cluster    scale: local[1] and local[2] only, no standalone cluster
-        """);
-    return b.toString();
+  /** The cases, name to what it measures, in the order {@code all} runs them. */
+  public static Map<String, String> cases() {
+    Map<String, String> about = new LinkedHashMap<>();
+    CASES.forEach((name, c) -> about.put(name, c.about()));
+    return about;
   }
 
-  /** Entry point for a benchmark JVM of its own ({@code basinbench bench} is the usual way). */
+  /**
+   * Entry point for a benchmark JVM of its own: the same as {@code basinbench bench ARGS}
+   * (the command line, org.basinbench.cli, parses the arguments).
+   */
   public static void main(String[] args) {
-    System.exit(run(List.of(args), System.out, System.err));
+    String[] all = new String[args.length + 1];
+    all[0] = "bench";
+    System.arraycopy(args, 0, all, 1, args.length);
+    org.basinbench.cli.Main.main(all);
   }
 
-  /** Runs {@code bench} with its arguments; returns the exit code. */
-  public static int run(List<String> args, PrintStream out, PrintStream err) {
-    List<String> cases = new ArrayList<>();
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      switch (a) {
-        case "-h", "--help" -> {
-          out.print(usage());
-          return 0;
-        }
-        case "--no-cluster" -> options.put(a, "true");
-        case "--spec" -> {
-          if (i + 1 >= args.size()) {
-            err.println("basinbench: option --spec needs a value");
-            return 2;
-          }
-          options.put(a, args.get(++i));
-        }
-        case "all" -> cases.addAll(CASES.keySet());
-        default -> {
-          if (!CASES.containsKey(a)) {
-            err.println("basinbench: unknown bench case or option '" + a + "'; cases: all, "
-                + String.join(", ", CASES.keySet()));
-            return 2;
-          }
-          cases.add(a);
-        }
+  /**
+   * Runs the named cases (names from {@link #cases()}) with their options ({@code --spec FILE},
+   * {@code --no-cluster}: option name to value, "true" for a flag); returns the exit code.
+   */
+  public static int run(List<String> cases, Map<String, String> options, PrintStream out, PrintStream err) {
+    for (String name : cases) {
+      if (!CASES.containsKey(name)) {
+        throw new IllegalArgumentException("unknown bench case '" + name + "'");
       }
-    }
-    if (cases.isEmpty()) {
-      err.print(usage());
-      err.println("basinbench: 'bench' needs at least one case");
-      return 2;
     }
     Path root = Path.of(System.getProperty("basinbench.home", "")).toAbsolutePath();
     Figures machine = new Figures(out, "machine.");

@@ -50,10 +50,49 @@ class MainTest {
 
   @Test
   void helpOnEveryCommandExitsZero() {
-    for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"validate", "--help"}}) {
+    for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"validate", "--help"}, {"report", "-h"},
+        {"schema", "--help"}, {"bench", "--help"}, {"completion", "--help"}, {"help", "run"}, {"help"}}) {
       Result r = exec(args);
       assertEquals(Main.OK, r.code(), String.join(" ", args));
       assertTrue(r.out().contains("Usage"), r.out());
+    }
+    assertTrue(exec("help", "run").out().contains("Usage: basinbench run "));
+    assertTrue(exec("bench", "--help").out().contains("kernels"), "the cases are listed");
+    assertTrue(exec("completion", "--help").out().contains("source <(basinbench completion)"));
+    Result version = exec("--version");
+    assertEquals(Main.OK, version.code());
+    assertTrue(version.out().startsWith("basinbench "), version.out());
+  }
+
+  @Test
+  void aNearMissGetsASuggestionAndExitsTwo() {
+    Result command = exec("valdate", "x.json");
+    assertEquals(Main.INVALID, command.code());
+    assertTrue(command.err().contains("unknown command 'valdate'; did you mean validate?"), command.err());
+    Result option = exec("run", "x.json", "--outt", "d");
+    assertEquals(Main.INVALID, option.code());
+    assertTrue(option.err().contains("unknown option --outt for 'run'; did you mean --out?"), option.err());
+    Result abbreviated = exec("report", "d", "--htm", "x");
+    assertEquals(Main.INVALID, abbreviated.code());
+    assertTrue(abbreviated.err().contains("did you mean --html?"), abbreviated.err());
+    Result benchCase = exec("bench", "kernals");
+    assertEquals(Main.INVALID, benchCase.code());
+    assertTrue(benchCase.err().contains("unknown bench case 'kernals'; did you mean kernels?"), benchCase.err());
+    // No suggestion for a far miss: the list of what there is instead.
+    Result far = exec("frobnicate");
+    assertFalse(far.err().contains("did you mean"), far.err());
+    assertTrue(far.err().contains("commands: run, report, validate, schema, bench, completion"), far.err());
+    assertEquals(Main.INVALID, exec("schema", "extra").code());
+  }
+
+  @Test
+  void completionPrintsABashScriptForEveryCommand() {
+    Result r = exec("completion");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("complete -F _complete_basinbench"), r.out());
+    for (String word : List.of("run", "report", "validate", "schema", "bench", "--partitions", "--no-report",
+        "--html", "riphalf")) {
+      assertTrue(r.out().contains(word), word);
     }
   }
 
@@ -70,7 +109,11 @@ class MainTest {
     assertTrue(option.err().contains("unknown option --outt"), option.err());
     assertEquals(Main.INVALID, exec("run").code());
     assertEquals(Main.INVALID, exec("run", "x.json", "--partitions", "0").code());
-    assertEquals(Main.INVALID, exec("run", "x.json", "--out").code());
+    Result value = exec("run", "x.json", "--out");
+    assertEquals(Main.INVALID, value.code());
+    assertTrue(value.err().contains("option --out needs a value"), value.err());
+    Result missing = exec("run");
+    assertTrue(missing.err().contains("'run' needs at least one SPEC.json"), missing.err());
   }
 
   @Test

@@ -70,6 +70,6 @@ class ReportCommandTest {
     assertEquals(Main.INVALID, MainTest.exec("report", run.toString(), "--htm", "x").code());
     MainTest.Result help = MainTest.exec("report", "--help");
     assertEquals(Main.OK, help.code());
-    assertTrue(help.out().contains("Usage: basinbench report OUT"), help.out());
+    assertTrue(help.out().contains("Usage: basinbench report [-h] [--html=FILE] OUT"), help.out());
   }
 }

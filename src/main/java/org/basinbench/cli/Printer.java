@@ -10,6 +10,7 @@ import org.basinbench.report.ReportWriter;
 import org.basinbench.run.Outcome;
 import org.basinbench.spark.ExperimentSummary;
 import org.basinbench.spark.Schema;
+import org.basinbench.spec.Columns;
 
 /**
  * Where the commands print (results to {@code out}, problems to {@code err}) and the formats
@@ -88,7 +89,7 @@ final class Printer {
         continue;
       }
       boolean varies = s.cellRows().stream().map(r -> String.valueOf(r.<Object>getAs(name))).distinct().count() > 1;
-      if (varies || name.equals(Schema.DELTA) || name.equals(Schema.SOLVER)) {
+      if (varies || name.equals(Columns.DELTA.name()) || name.equals(Columns.SOLVER_NAME.name())) {
         shown.add(name);
       }
     }

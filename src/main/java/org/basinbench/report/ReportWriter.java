@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -33,23 +32,18 @@ import org.basinbench.spark.Schema;
 /**
  * Writes the report of an output directory: one self-contained HTML file (Plotly, data and
  * script inlined; no network) with, per experiment, a run summary from its manifest, the
- * figures its tables support ({@link Figures}) and its certificates. Reads only the Parquet
- * tables and manifests under the directory, through Spark SQL; never runs a trial. The file is
- * written beside its destination and renamed into place, so a report is never half-written.
+ * figures its tables support ({@link Figures}) and its certificates ({@link CertificatesView}).
+ * Reads only the Parquet tables and manifests under the directory, through Spark SQL; never
+ * runs a trial. The file is written beside its destination and renamed into place, so a
+ * report is never half-written.
  */
 public final class ReportWriter {
   static final String MARKER = ".basinbench";
   static final String DEFAULT_NAME = "report.html";
-  /** Certificate rows listed per experiment; the table holds them all. */
-  static final int MAX_CERTIFICATES = 200;
   /** Cells (and curvature rows) read per experiment: bounds the driver's memory on huge grids. */
   static final int MAX_CELLS = 20_000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> CERTIFICATE_COLUMNS = List.of(Schema.FAMILY, Schema.N, Schema.R_STAR,
-      Schema.R, Schema.ALPHA, Schema.EPSILON, Schema.LAMBDA, Schema.DRAW, Schema.POINT, Schema.POINT_KIND,
-      Schema.LOSS, Schema.LOSS_GAP, Schema.KKT_RESIDUAL, Schema.CURVATURE_MIN, Schema.CURVATURE_BOUND,
-      Schema.DELTA_FORMULA, Schema.DELTA_NUMERIC, Schema.DELTA_METHOD, Schema.REFERENCE);
 
   /**
    * What was written.
@@ -211,7 +205,10 @@ public final class ReportWriter {
     if (figs.isEmpty()) {
       body.append("<p class=\"note\">No figure: the tables of this experiment hold nothing to plot.</p>\n");
     }
-    certificates(name, body);
+    Dataset<Row> certificates = table("certificates", name);
+    if (certificates != null) {
+      CertificatesView.append(certificates, body);
+    }
     body.append("</section>\n");
     return figs;
   }
@@ -244,46 +241,6 @@ public final class ReportWriter {
   private static void row(StringBuilder b, String key, String value) {
     b.append("<tr><th>").append(Html.escape(key)).append("</th><td>").append(Html.escape(value))
         .append("</td></tr>\n");
-  }
-
-  private void certificates(String name, StringBuilder body) throws IOException {
-    Dataset<Row> c = table("certificates", name);
-    if (c == null) {
-      return;
-    }
-    List<String> present = Arrays.asList(c.columns());
-    List<String> cols = CERTIFICATE_COLUMNS.stream().filter(present::contains).toList();
-    long total = c.count();
-    List<Row> rows = c.orderBy(col(Schema.INSTANCE_ID), col(Schema.DRAW), col(Schema.POINT))
-        .select(cols.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
-        .limit(MAX_CERTIFICATES).collectAsList();
-    body.append("<h3>Certificates</h3>\n<p class=\"note\">The catalogued points of each instance, checked"
-        + " numerically");
-    if (total > rows.size()) {
-      body.append("; the first ").append(rows.size()).append(" of ").append(total).append(" rows");
-    }
-    body.append(".</p>\n<div class=\"scroll\"><table class=\"data\">\n<tr>");
-    for (String col : cols) {
-      body.append("<th>").append(Html.escape(col)).append("</th>");
-    }
-    body.append("</tr>\n");
-    for (Row r : rows) {
-      body.append("<tr>");
-      for (int i = 0; i < cols.size(); i++) {
-        Object v = r.get(i);
-        body.append(v instanceof Number ? "<td class=\"num\">" : "<td>").append(Html.escape(number(v)))
-            .append("</td>");
-      }
-      body.append("</tr>\n");
-    }
-    body.append("</table></div>\n");
-  }
-
-  private static String number(Object v) {
-    if (v instanceof Double d) {
-      return String.format(Locale.ROOT, "%.6g", d);
-    }
-    return v == null ? "" : v.toString();
   }
 
   /** An experiment's table, or null when the run did not write it. */

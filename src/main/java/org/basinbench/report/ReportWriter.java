@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -33,23 +32,18 @@ import org.basinbench.spark.Schema;
 /**
  * Writes the report of an output directory: one self-contained HTML file (Plotly, data and
  * script inlined; no network) with, per experiment, a run summary from its manifest, the
- * figures its tables support ({@link Figures}) and its certificates. Reads only the Parquet
- * tables and manifests under the directory, through Spark SQL; never runs a trial. The file is
- * written beside its destination and renamed into place, so a report is never half-written.
+ * figures its tables support ({@link Figures}) and its certificates ({@link CertificatesView}).
+ * Reads only the Parquet tables and manifests under the directory, through Spark SQL; never
+ * runs a trial. The file is written beside its destination and renamed into place, so a
+ * report is never half-written.
  */
 public final class ReportWriter {
   static final String MARKER = ".basinbench";
   static final String DEFAULT_NAME = "report.html";
-  /** Certificate rows listed per experiment; the table holds them all. */
-  static final int MAX_CERTIFICATES = 200;
   /** Cells (and curvature rows) read per experiment: bounds the driver's memory on huge grids. */
   static final int MAX_CELLS = 20_000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> CERTIFICATE_COLUMNS = List.of(Schema.FAMILY, Schema.N, Schema.R_STAR,
-      Schema.R, Schema.ALPHA, Schema.EPSILON, Schema.LAMBDA, Schema.DRAW, Schema.POINT, Schema.POINT_KIND,
-      Schema.LOSS, Schema.LOSS_GAP, Schema.KKT_RESIDUAL, Schema.CURVATURE_MIN, Schema.CURVATURE_BOUND,
-      Schema.DELTA_FORMULA, Schema.DELTA_NUMERIC, Schema.DELTA_METHOD, Schema.REFERENCE);
 
   /**
    * What was written.
@@ -160,7 +154,7 @@ public final class ReportWriter {
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>BasinBench report: ").append(Html.escape(out)).append("</title>\n<style>")
-        .append(CSS).append("</style>\n</head>\n<body>\n<header>\n<h1>BasinBench report</h1>\n<p>Output directory <code>")
+        .append(PageAssets.CSS).append("</style>\n</head>\n<body>\n<header>\n<h1>BasinBench report</h1>\n<p>Output directory <code>")
         .append(Html.escape(out)).append("</code>; written ").append(Html.escape(Instant.now().toString()))
         .append(" by BasinBench ").append(Html.escape(Version.basinbench())).append(" with Plotly ")
         .append(Html.escape(PlotlyBundle.version())).append(" (inlined: the file works offline).</p>\n");
@@ -176,7 +170,7 @@ public final class ReportWriter {
         .append("</main>\n<pre id=\"report-status\" hidden></pre>\n")
         .append("<script type=\"application/json\" id=\"report-figures\">").append(Html.scriptJson(figures))
         .append("</script>\n<script type=\"text/plain\" id=\"plotly-gz\">").append(PlotlyBundle.gzipBase64())
-        .append("</script>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        .append("</script>\n<script>").append(PageAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
     return new Page(h.toString(), manifests.size(), figures.size());
   }
 
@@ -211,7 +205,10 @@ public final class ReportWriter {
     if (figs.isEmpty()) {
       body.append("<p class=\"note\">No figure: the tables of this experiment hold nothing to plot.</p>\n");
     }
-    certificates(name, body);
+    Dataset<Row> certificates = table("certificates", name);
+    if (certificates != null) {
+      CertificatesView.append(certificates, body);
+    }
     body.append("</section>\n");
     return figs;
   }
@@ -244,46 +241,6 @@ public final class ReportWriter {
   private static void row(StringBuilder b, String key, String value) {
     b.append("<tr><th>").append(Html.escape(key)).append("</th><td>").append(Html.escape(value))
         .append("</td></tr>\n");
-  }
-
-  private void certificates(String name, StringBuilder body) throws IOException {
-    Dataset<Row> c = table("certificates", name);
-    if (c == null) {
-      return;
-    }
-    List<String> present = Arrays.asList(c.columns());
-    List<String> cols = CERTIFICATE_COLUMNS.stream().filter(present::contains).toList();
-    long total = c.count();
-    List<Row> rows = c.orderBy(col(Schema.INSTANCE_ID), col(Schema.DRAW), col(Schema.POINT))
-        .select(cols.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
-        .limit(MAX_CERTIFICATES).collectAsList();
-    body.append("<h3>Certificates</h3>\n<p class=\"note\">The catalogued points of each instance, checked"
-        + " numerically");
-    if (total > rows.size()) {
-      body.append("; the first ").append(rows.size()).append(" of ").append(total).append(" rows");
-    }
-    body.append(".</p>\n<div class=\"scroll\"><table class=\"data\">\n<tr>");
-    for (String col : cols) {
-      body.append("<th>").append(Html.escape(col)).append("</th>");
-    }
-    body.append("</tr>\n");
-    for (Row r : rows) {
-      body.append("<tr>");
-      for (int i = 0; i < cols.size(); i++) {
-        Object v = r.get(i);
-        body.append(v instanceof Number ? "<td class=\"num\">" : "<td>").append(Html.escape(number(v)))
-            .append("</td>");
-      }
-      body.append("</tr>\n");
-    }
-    body.append("</table></div>\n");
-  }
-
-  private static String number(Object v) {
-    if (v instanceof Double d) {
-      return String.format(Locale.ROOT, "%.6g", d);
-    }
-    return v == null ? "" : v.toString();
   }
 
   /** An experiment's table, or null when the run did not write it. */
@@ -330,73 +287,4 @@ public final class ReportWriter {
     }
     return bytes.length;
   }
-
-  private static final String CSS = """
-      body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1200px;padding:0 16px;\
-      color:#222}
-      h1{margin-bottom:4px}h2{border-bottom:2px solid #ddd;padding-bottom:4px;margin-top:40px}
-      code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
-      pre{background:#f6f6f6;padding:8px;overflow:auto;max-height:400px;white-space:pre-wrap}
-      nav ul{display:flex;flex-wrap:wrap;gap:4px 16px;padding:0;list-style:none}
-      .description{max-width:900px;line-height:1.4}.note{color:#555;font-size:13px}
-      .problem{color:#b00}.figure{margin:24px 0}.chart{min-height:300px}
-      table{border-collapse:collapse;font-size:13px}th,td{padding:2px 8px;text-align:left;vertical-align:top}
-      table.summary th{color:#555;font-weight:normal}table.data{white-space:nowrap}
-      table.data th{border-bottom:1px solid #999}table.data td{border-bottom:1px solid #eee}
-      td.num{text-align:right;font-variant-numeric:tabular-nums}.scroll{overflow:auto}
-      """;
-
-  /**
-   * Decompresses Plotly, draws every figure, and records the outcome in
-   * {@code window.basinbenchReport} and {@code #report-status} (read by the browser test):
-   * each chart's id and its number of drawn marks, and every error.
-   */
-  private static final String SCRIPT = """
-      (function () {
-        var status = {done: false, plotly: null, charts: [], errors: []};
-        window.basinbenchReport = status;
-        window.addEventListener('error', function (e) { status.errors.push(String(e.message)); });
-        function fail(e) {
-          status.errors.push(String(e && e.stack || e));
-          var p = document.getElementById('report-error');
-          p.textContent = 'The charts could not be drawn: ' + (e && e.message || e);
-          p.hidden = false;
-        }
-        function marks(div) {
-          var n = 0;
-          div.querySelectorAll('g.trace path').forEach(function (p) {
-            var d = p.getAttribute('d');
-            if (d && d.length > 4 && d !== 'M0,0Z') { n++; }
-          });
-          return n;
-        }
-        async function loadPlotly() {
-          if (typeof DecompressionStream === 'undefined') {
-            throw new Error('this browser lacks DecompressionStream (Chrome 80, Firefox 113, Safari 16.4 or newer)');
-          }
-          var b64 = document.getElementById('plotly-gz').textContent.trim();
-          var bin = atob(b64);
-          var bytes = new Uint8Array(bin.length);
-          for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
-          var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-          var source = await new Response(stream).text();
-          (0, eval)(source);
-        }
-        async function draw() {
-          await loadPlotly();
-          status.plotly = window.Plotly.version;
-          var figures = JSON.parse(document.getElementById('report-figures').textContent);
-          for (var i = 0; i < figures.length; i++) {
-            var f = figures[i];
-            var div = document.getElementById(f.id);
-            await window.Plotly.newPlot(div, f.data, f.layout, {responsive: true, displaylogo: false});
-            status.charts.push({id: f.id, marks: marks(div)});
-          }
-        }
-        draw().catch(fail).finally(function () {
-          status.done = true;
-          document.getElementById('report-status').textContent = JSON.stringify(status);
-        });
-      })();
-      """;
 }

@@ -78,8 +78,7 @@ class ReportBrowserTest {
     assertFalse(html.contains("alert(1)</script>"), "no raw script end tag from the spec");
     assertFalse(html.contains("<!-- comment"), "no raw comment start");
     // The inlined data: JSON with every < > & U+2028 U+2029 escaped (Html.scriptJson, HtmlTest).
-    String open = "<script type=\"application/json\" id=\"report-figures\">";
-    String data = html.substring(html.indexOf(open) + open.length(), html.indexOf("</script>", html.indexOf(open)));
+    String data = inlinedFigures(html);
     for (String raw : new String[] {"<", ">", "&", "\u2028", "\u2029"}) {
       assertFalse(data.contains(raw), "raw " + raw + " in the inlined figures");
     }
@@ -92,6 +91,29 @@ class ReportBrowserTest {
     assertEquals(3, html.split("</script>", -1).length - 1, "script end tags");
     assertTrue(written.bytes() < 6_000_000, "report size " + written.bytes());
     assertFalse(html.contains("http://") && html.contains("src=\"http"), "no external resource");
+  }
+
+  /** Without a browser too: every view's figure is inlined, and each experiment lists its certificates. */
+  @Test
+  void everyViewIsInTheFile() throws Exception {
+    String html = Files.readString(Path.of(java.net.URI.create(written.path())));
+    Set<String> ids = new TreeSet<>();
+    for (JsonNode f : new com.fasterxml.jackson.databind.ObjectMapper().readTree(inlinedFigures(html))) {
+      ids.add(f.path("id").asText());
+      assertFalse(f.path("data").isEmpty(), f.path("id") + " has no trace");
+    }
+    assertEquals(new TreeSet<>(EXPECTED), ids, "figures");
+    assertEquals(EXPECTED.size(), written.figures());
+    for (String id : EXPECTED) {
+      assertTrue(html.contains("<div class=\"chart\" id=\"" + id + "\"></div>"), "chart div " + id);
+    }
+    assertEquals(2, html.split("<h3>Certificates</h3>", -1).length - 1, "certificate tables");
+  }
+
+  /** The text of the inlined figures' JSON script element. */
+  static String inlinedFigures(String html) {
+    String open = "<script type=\"application/json\" id=\"report-figures\">";
+    return html.substring(html.indexOf(open) + open.length(), html.indexOf("</script>", html.indexOf(open)));
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.basinbench.spark.Schema;
+import org.basinbench.spec.Columns;
 
 /**
  * The basin profile (figure {@code basin}): end-point {@code rel_error} against
@@ -40,8 +41,8 @@ final class BasinProfileView {
 
   /** The figure, or null when the cells do not span two values of gamma or no trial has an error. */
   static Figures.Figure figure(List<Row> allCells, Dataset<Row> trials) {
-    List<Row> cells = allCells.stream().filter(r -> r.getAs(Schema.INIT_GAMMA) != null).toList();
-    if (distinct(cells, Schema.INIT_GAMMA).size() < 2) {
+    List<Row> cells = allCells.stream().filter(r -> r.getAs(Columns.INIT_GAMMA.name()) != null).toList();
+    if (distinct(cells, Columns.INIT_GAMMA.name()).size() < 2) {
       return null;
     }
     Map<String, Row> q = new HashMap<>();
@@ -52,17 +53,17 @@ final class BasinProfileView {
         max(col(Schema.REL_ERROR)).as("max")).collectAsList()) {
       q.put(r.getString(0), r);
     }
-    List<String> keys = withSolver(varying(cells, Set.of(Schema.INIT_GAMMA)));
+    List<String> keys = withSolver(varying(cells, Set.of(Columns.INIT_GAMMA.name())));
     ArrayNode data = JSON.createArrayNode();
     int i = 0;
     for (Map.Entry<String, List<Row>> s : group(cells, keys).entrySet()) {
       List<Row> pts = s.getValue().stream().filter(r -> q.containsKey(r.<String>getAs(Schema.CELL_ID)))
-          .sorted(Comparator.comparingDouble(r -> r.<Double>getAs(Schema.INIT_GAMMA))).toList();
+          .sorted(Comparator.comparingDouble(r -> r.<Double>getAs(Columns.INIT_GAMMA.name()))).toList();
       if (pts.isEmpty()) {
         continue;
       }
       String color = color(i++);
-      ArrayNode x = xs(pts, Schema.INIT_GAMMA);
+      ArrayNode x = xs(pts, Columns.INIT_GAMMA.name());
       ArrayNode mins = JSON.createArrayNode();
       ArrayNode q05 = JSON.createArrayNode();
       ArrayNode q50 = JSON.createArrayNode();

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.basinbench.spark.Schema;
+import org.basinbench.spec.Columns;
 
 /**
  * The ordering, grouping and naming the views share over collected rows of the cells (or
@@ -35,8 +36,8 @@ final class CellRows {
   /** {@code keys} with the solver first: a line's name says which solver drew it. */
   static List<String> withSolver(List<String> keys) {
     List<String> k = new ArrayList<>(keys);
-    if (!k.contains(Schema.SOLVER)) {
-      k.add(0, Schema.SOLVER);
+    if (!k.contains(Columns.SOLVER_NAME.name())) {
+      k.add(0, Columns.SOLVER_NAME.name());
     }
     return k;
   }
@@ -87,7 +88,7 @@ final class CellRows {
     Set<String> parts = new LinkedHashSet<>();
     for (String k : keys) {
       Object v = r.getAs(k);
-      parts.add(k.equals(Schema.SOLVER) || k.equals(Schema.SEGMENT) ? fmt(v) : k + "=" + fmt(v));
+      parts.add(k.equals(Columns.SOLVER_NAME.name()) || k.equals(Schema.SEGMENT) ? fmt(v) : k + "=" + fmt(v));
     }
     return String.join(" ", parts);
   }

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.basinbench.spark.Schema;
+import org.basinbench.spec.Columns;
 
 /**
  * The certificates of an experiment, as an HTML table (no figure): a row per instance, draw and
@@ -20,9 +21,9 @@ import org.basinbench.spark.Schema;
 final class CertificatesView {
   /** Certificate rows listed per experiment; the table holds them all. */
   static final int MAX_CERTIFICATES = 200;
-  private static final List<String> CERTIFICATE_COLUMNS = List.of(Schema.FAMILY, Schema.N, Schema.R_STAR,
-      Schema.R, Schema.ALPHA, Schema.EPSILON, Schema.LAMBDA, Schema.DRAW, Schema.POINT, Schema.POINT_KIND,
-      Schema.LOSS, Schema.LOSS_GAP, Schema.KKT_RESIDUAL, Schema.CURVATURE_MIN, Schema.CURVATURE_BOUND,
+  private static final List<String> CERTIFICATE_COLUMNS = List.of(Columns.FAMILY.name(), Columns.N.name(), Columns.R_STAR.name(),
+      Columns.R.name(), Columns.ALPHA.name(), Columns.EPSILON.name(), Columns.LAMBDA.name(), Schema.DRAW, Schema.POINT, Schema.POINT_KIND,
+      Schema.LOSS, Schema.LOSS_ABOVE_TRUTH, Schema.KKT_RESIDUAL, Schema.CURVATURE_MIN, Schema.CURVATURE_BOUND,
       Schema.DELTA_FORMULA, Schema.DELTA_NUMERIC, Schema.DELTA_METHOD, Schema.REFERENCE);
 
   private CertificatesView() {}

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.basinbench.spark.Schema;
+import org.basinbench.spec.Columns;
 
 /**
  * Segment curvature by kind (figure {@code curvature}): the distribution of {@code curvature}
@@ -34,10 +35,10 @@ final class CurvatureByKindView {
 
   /** The figure, or null when no segment has a curvature; {@code cells} may be null. */
   static Figures.Figure figure(Dataset<Row> segments, List<Row> cells) {
-    boolean bySize = cells != null && distinct(cells, Schema.N).size() > 1;
+    boolean bySize = cells != null && distinct(cells, Columns.N.name()).size() > 1;
     List<Column> keys = new ArrayList<>(List.of(col(Schema.SEGMENT)));
     if (bySize) {
-      keys.add(col(Schema.N));
+      keys.add(col(Columns.N.name()));
     }
     List<Row> rows = segments.where(col(Schema.CURVATURE).isNotNull())
         .groupBy(keys.toArray(Column[]::new))

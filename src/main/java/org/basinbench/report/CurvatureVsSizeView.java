@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.basinbench.spark.Schema;
+import org.basinbench.spec.Columns;
 
 /**
  * Curvature vs size (figure {@code size}), two panels against size {@code n}: the curvature's
@@ -29,13 +30,13 @@ import org.basinbench.spark.Schema;
  */
 final class CurvatureVsSizeView {
   /** Size parameters (a zip group in the size ablation): the x axis of the curvature-vs-size view. */
-  private static final Set<String> SIZE_PARAMETERS = Set.of(Schema.N, Schema.M, Schema.R, Schema.R_STAR);
+  private static final Set<String> SIZE_PARAMETERS = Set.of(Columns.N.name(), Columns.M.name(), Columns.R.name(), Columns.R_STAR.name());
 
   private CurvatureVsSizeView() {}
 
   /** The figure, or null when the curvature rows do not span two sizes. */
   static Figures.Figure figure(List<Row> rows) {
-    if (distinct(rows, Schema.N).size() < 2) {
+    if (distinct(rows, Columns.N.name()).size() < 2) {
       return null;
     }
     List<String> keys = new ArrayList<>(List.of(Schema.SEGMENT));
@@ -44,12 +45,12 @@ final class CurvatureVsSizeView {
     int i = 0;
     for (Map.Entry<String, List<Row>> s : group(rows, keys).entrySet()) {
       List<Row> pts = new ArrayList<>(s.getValue());
-      pts.sort(Comparator.comparingInt(r -> r.<Integer>getAs(Schema.N)));
+      pts.sort(Comparator.comparingInt(r -> r.<Integer>getAs(Columns.N.name())));
       String color = color(i++);
-      ObjectNode sigma = line(s.getKey(), "", color, xs(pts, Schema.N), ys(pts, Schema.SIGMA_OVER_MU));
+      ObjectNode sigma = line(s.getKey(), "", color, xs(pts, Columns.N.name()), ys(pts, Schema.SIGMA_OVER_MU));
       sigma.put("hovertemplate", "n %{x}<br>sigma/mu %{y:.3g}");
       data.add(sigma);
-      ObjectNode convex = line(s.getKey(), "2", color, xs(pts, Schema.N), ys(pts, Schema.FRACTION_CONVEX));
+      ObjectNode convex = line(s.getKey(), "2", color, xs(pts, Columns.N.name()), ys(pts, Schema.FRACTION_CONVEX));
       convex.put("showlegend", false);
       wilsonErrorBars(convex, pts, Schema.FRACTION_CONVEX);
       convex.put("hovertemplate", "n %{x}<br>fraction convex %{y:.4f}");

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.basinbench.spark.Schema;
+import org.basinbench.spec.Columns;
 
 /**
  * Failure rate vs the iteration budget (figure {@code budget}), log-log: per cell,
@@ -35,17 +36,17 @@ final class FailureVsBudgetView {
 
   /** The figure, or null when the cells do not span two budgets. */
   static Figures.Figure figure(List<Row> cells) {
-    List<Row> rows = cells.stream().filter(r -> r.getAs(Schema.MAX_ITER) != null).toList();
-    if (distinct(rows, Schema.MAX_ITER).size() < 2) {
+    List<Row> rows = cells.stream().filter(r -> r.getAs(Columns.MAX_ITER.name()) != null).toList();
+    if (distinct(rows, Columns.MAX_ITER.name()).size() < 2) {
       return null;
     }
-    List<String> keys = withSolver(varying(rows, Set.of(Schema.MAX_ITER)));
+    List<String> keys = withSolver(varying(rows, Set.of(Columns.MAX_ITER.name())));
     ArrayNode data = JSON.createArrayNode();
     int i = 0;
     for (Map.Entry<String, List<Row>> s : group(rows, keys).entrySet()) {
       List<Row> pts = new ArrayList<>(s.getValue());
-      pts.sort(Comparator.comparingInt(r -> r.<Integer>getAs(Schema.MAX_ITER)));
-      ObjectNode line = line(s.getKey(), "", color(i++), xs(pts, Schema.MAX_ITER), ys(pts, Schema.FAILURE_RATE));
+      pts.sort(Comparator.comparingInt(r -> r.<Integer>getAs(Columns.MAX_ITER.name())));
+      ObjectNode line = line(s.getKey(), "", color(i++), xs(pts, Columns.MAX_ITER.name()), ys(pts, Schema.FAILURE_RATE));
       wilsonErrorBars(line, pts, Schema.FAILURE_RATE);
       line.set("customdata", customCells(pts));
       line.put("hovertemplate", "budget %{x}<br>failure %{y:.4g} [%{customdata[0]:.4g}, %{customdata[1]:.4g}]"

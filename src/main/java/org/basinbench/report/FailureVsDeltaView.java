@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.basinbench.spark.Schema;
+import org.basinbench.spec.Columns;
 
 /**
  * Failure rate vs delta (figure {@code delta}): per cell, {@code failure_rate} with its Wilson
@@ -37,19 +38,19 @@ import org.basinbench.spark.Schema;
  */
 final class FailureVsDeltaView {
   /** Parameters that fix delta (with r, the facet), so they do not split the lines of the delta view. */
-  private static final Set<String> DELTA_PARAMETERS = Set.of(Schema.DELTA, Schema.ALPHA, Schema.EPSILON,
-      Schema.LAMBDA, Schema.R);
+  private static final Set<String> DELTA_PARAMETERS = Set.of(Columns.DELTA.name(), Columns.ALPHA.name(), Columns.EPSILON.name(),
+      Columns.LAMBDA.name(), Columns.R.name());
 
   private FailureVsDeltaView() {}
 
   /** The figure, or null when the cells do not span two values of delta. */
   static Figures.Figure figure(List<Row> cells) {
-    List<Row> rows = cells.stream().filter(r -> r.getAs(Schema.DELTA) != null).toList();
-    if (distinct(rows, Schema.DELTA).size() < 2) {
+    List<Row> rows = cells.stream().filter(r -> r.getAs(Columns.DELTA.name()) != null).toList();
+    if (distinct(rows, Columns.DELTA.name()).size() < 2) {
       return null;
     }
     List<String> keys = withSolver(varying(rows, DELTA_PARAMETERS));
-    List<Object> facets = new ArrayList<>(distinct(rows, Schema.R));
+    List<Object> facets = new ArrayList<>(distinct(rows, Columns.R.name()));
     if (facets.isEmpty()) {
       facets.add(null); // a family without a search rank: one panel
     }
@@ -59,14 +60,14 @@ final class FailureVsDeltaView {
     for (int k = 0; k < facets.size(); k++) {
       Object rank = facets.get(k);
       String ax = k == 0 ? "" : Integer.toString(k + 1);
-      Map<String, List<Row>> series = group(rows.stream().filter(r -> eq(r.getAs(Schema.R), rank)).toList(), keys);
+      Map<String, List<Row>> series = group(rows.stream().filter(r -> eq(r.getAs(Columns.R.name()), rank)).toList(), keys);
       for (Map.Entry<String, List<Row>> s : series.entrySet()) {
         List<Row> pts = new ArrayList<>(s.getValue());
-        pts.sort(Comparator.comparingDouble(r -> r.<Double>getAs(Schema.DELTA)));
+        pts.sort(Comparator.comparingDouble(r -> r.<Double>getAs(Columns.DELTA.name())));
         boolean first = !colors.containsKey(s.getKey());
         String color = color(colors.computeIfAbsent(s.getKey(), x -> colors.size()));
-        band(data, s.getKey(), ax, color, xs(pts, Schema.DELTA), ys(pts, Schema.CI_LOW), ys(pts, Schema.CI_HIGH));
-        ObjectNode line = line(s.getKey(), ax, color, xs(pts, Schema.DELTA), ys(pts, Schema.FAILURE_RATE));
+        band(data, s.getKey(), ax, color, xs(pts, Columns.DELTA.name()), ys(pts, Schema.CI_LOW), ys(pts, Schema.CI_HIGH));
+        ObjectNode line = line(s.getKey(), ax, color, xs(pts, Columns.DELTA.name()), ys(pts, Schema.FAILURE_RATE));
         line.put("showlegend", first);
         line.set("customdata", customCells(pts));
         line.put("hovertemplate", "delta %{x:.4g}<br>failure %{y:.4f} [%{customdata[0]:.4f}, %{customdata[1]:.4f}]"

@@ -30,23 +30,6 @@ public final class Schema {
 
   public static final String CELL_ID = "cell_id";
   public static final String CELL_INDEX = "cell_index";
-  // TEMP-ALIASES: removed once report/ and cli/ read the catalogue's names.
-  public static final String FAMILY = Columns.FAMILY.name();
-  public static final String N = Columns.N.name();
-  public static final String R = Columns.R.name();
-  public static final String R_STAR = Columns.R_STAR.name();
-  public static final String M = Columns.M.name();
-  public static final String ALPHA = Columns.ALPHA.name();
-  public static final String EPSILON = Columns.EPSILON.name();
-  public static final String LAMBDA = Columns.LAMBDA.name();
-  public static final String DELTA = Columns.DELTA.name();
-  public static final String SOLVER = Columns.SOLVER_NAME.name();
-  public static final String MAX_ITER = Columns.MAX_ITER.name();
-  public static final String INIT_GAMMA = Columns.INIT_GAMMA.name();
-  public static final String DATA_PATH = Columns.DATA_PATH.name();
-  public static final String DATA_SHA256 = Columns.DATA_SHA256.name();
-  public static final String LOSS_GAP = "loss_gap";
-
   public static final String TRIAL = "trial";
   public static final String SEED = "seed";
   public static final String OUTCOME = "outcome";

@@ -1,6 +1,6 @@
 package org.basinbench.instance;
 
-import org.basinbench.objective.LinearOperator;
+import org.basinbench.objective.SquareOperator;
 
 /**
  * The sensing operator of Zhang 2025, Theorem 2, with Q = [Q1 Q2] the first r* + r columns
@@ -18,9 +18,8 @@ import org.basinbench.objective.LinearOperator;
  * <p>Immutable and allocation-free per call, hence thread-safe. Obtain it from
  * {@link NonnegCounterexample#operator()}.
  */
-public final class Theorem2Operator implements LinearOperator {
+public final class Theorem2Operator extends SquareOperator {
 
-  private final int n;
   private final int rStar;
   /** k = r* + r, the order of the nonzero top-left block of P. */
   private final int k;
@@ -28,7 +27,7 @@ public final class Theorem2Operator implements LinearOperator {
   private final double[] blockM;
 
   Theorem2Operator(NonnegCounterexample inst) {
-    this.n = inst.n();
+    super(inst.n());
     this.rStar = inst.rStar();
     this.k = inst.rStar() + inst.r();
     final double alpha2 = inst.alpha() * inst.alpha();
@@ -53,17 +52,6 @@ public final class Theorem2Operator implements LinearOperator {
         blockM[i * k + j] = v;
       }
     }
-  }
-
-  @Override
-  public int n() {
-    return n;
-  }
-
-  /** @return m = n^2 (A maps R^{n x n} to R^{n x n}) */
-  @Override
-  public int measurements() {
-    return n * n;
   }
 
   /**

@@ -62,9 +62,7 @@ public final class Theorem2Operator extends SquareOperator {
    */
   @Override
   public void apply(double[] x, double[] out) {
-    checkLength("x", x);
-    checkLength("out", out);
-    System.arraycopy(x, 0, out, 0, n * n);
+    copyChecked("x", x, out);
     // tr(Q1^T X Q1) = sum of the first r* diagonal entries of X.
     double trace = 0.0;
     for (int i = 0; i < rStar; i++) {
@@ -86,9 +84,7 @@ public final class Theorem2Operator extends SquareOperator {
    */
   @Override
   public void adjoint(double[] y, double[] out) {
-    checkLength("y", y);
-    checkLength("out", out);
-    System.arraycopy(y, 0, out, 0, n * n);
+    copyChecked("y", y, out);
     // <P, Y> with P = Q M Q^T supported on the top-left k x k block.
     double inner = 0.0;
     for (int i = 0; i < k; i++) {
@@ -128,6 +124,13 @@ public final class Theorem2Operator extends SquareOperator {
       }
     }
     return dense;
+  }
+
+  /** Checks that {@code in} and {@code out} are n x n, then copies in to out (the identity part). */
+  private void copyChecked(String name, double[] in, double[] out) {
+    checkLength(name, in);
+    checkLength("out", out);
+    System.arraycopy(in, 0, out, 0, n * n);
   }
 
   private void checkLength(String name, double[] v) {

@@ -110,17 +110,6 @@ public record NonnegCounterexample(int n, int rStar, int r, double alpha, double
     return u0;
   }
 
-  /** @return a new array holding U0 U0^T = alpha^2 Q2 Q2^T (n x n, row-major) */
-  public double[] spuriousMatrix() {
-    final double[] m = new double[n * n];
-    final double alpha2 = alpha * alpha;
-    for (int j = 0; j < r; j++) {
-      final int i = rStar + j;
-      m[i * n + i] = alpha2;
-    }
-    return m;
-  }
-
   /** @return {@code new SymmetricSensingLoss(operator(), truthMatrix(), r)} (a new instance) */
   public SymmetricSensingLoss loss() {
     return new SymmetricSensingLoss(operator(), truthMatrix(), r);

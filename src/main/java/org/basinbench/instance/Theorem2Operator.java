@@ -1,6 +1,6 @@
 package org.basinbench.instance;
 
-import org.basinbench.objective.LinearOperator;
+import org.basinbench.objective.SquareOperator;
 
 /**
  * The sensing operator of Zhang 2025, Theorem 2, with Q = [Q1 Q2] the first r* + r columns
@@ -18,9 +18,8 @@ import org.basinbench.objective.LinearOperator;
  * <p>Immutable and allocation-free per call, hence thread-safe. Obtain it from
  * {@link NonnegCounterexample#operator()}.
  */
-public final class Theorem2Operator implements LinearOperator {
+public final class Theorem2Operator extends SquareOperator {
 
-  private final int n;
   private final int rStar;
   /** k = r* + r, the order of the nonzero top-left block of P. */
   private final int k;
@@ -28,7 +27,7 @@ public final class Theorem2Operator implements LinearOperator {
   private final double[] blockM;
 
   Theorem2Operator(NonnegCounterexample inst) {
-    this.n = inst.n();
+    super(inst.n());
     this.rStar = inst.rStar();
     this.k = inst.rStar() + inst.r();
     final double alpha2 = inst.alpha() * inst.alpha();
@@ -55,17 +54,6 @@ public final class Theorem2Operator implements LinearOperator {
     }
   }
 
-  @Override
-  public int n() {
-    return n;
-  }
-
-  /** @return m = n^2 (A maps R^{n x n} to R^{n x n}) */
-  @Override
-  public int measurements() {
-    return n * n;
-  }
-
   /**
    * {@code out = A(X) = X + (tr(Q1^T X Q1) / r*) P}; O(n^2).
    *
@@ -74,9 +62,7 @@ public final class Theorem2Operator implements LinearOperator {
    */
   @Override
   public void apply(double[] x, double[] out) {
-    checkLength("x", x);
-    checkLength("out", out);
-    System.arraycopy(x, 0, out, 0, n * n);
+    copyChecked("x", x, out);
     // tr(Q1^T X Q1) = sum of the first r* diagonal entries of X.
     double trace = 0.0;
     for (int i = 0; i < rStar; i++) {
@@ -98,9 +84,7 @@ public final class Theorem2Operator implements LinearOperator {
    */
   @Override
   public void adjoint(double[] y, double[] out) {
-    checkLength("y", y);
-    checkLength("out", out);
-    System.arraycopy(y, 0, out, 0, n * n);
+    copyChecked("y", y, out);
     // <P, Y> with P = Q M Q^T supported on the top-left k x k block.
     double inner = 0.0;
     for (int i = 0; i < k; i++) {
@@ -140,6 +124,13 @@ public final class Theorem2Operator implements LinearOperator {
       }
     }
     return dense;
+  }
+
+  /** Checks that {@code in} and {@code out} are n x n, then copies in to out (the identity part). */
+  private void copyChecked(String name, double[] in, double[] out) {
+    checkLength(name, in);
+    checkLength("out", out);
+    System.arraycopy(in, 0, out, 0, n * n);
   }
 
   private void checkLength(String name, double[] v) {

@@ -41,12 +41,6 @@ public record LineCurvature(double r00, double r01, double r02, double r11, doub
     return 0.5 * r00 + lambda * r01 + l2 * (0.5 * r11 + r02) + l2 * lambda * r12 + 0.5 * l2 * l2 * r22;
   }
 
-  /** @return {@code l'(lambda)} */
-  public double slope(double lambda) {
-    double l2 = lambda * lambda;
-    return r01 + 2 * lambda * (0.5 * r11 + r02) + 3 * l2 * r12 + 2 * l2 * lambda * r22;
-  }
-
   /** @return {@code l''(lambda)} */
   public double secondDerivative(double lambda) {
     return (r11 + 2 * r02) + 6 * r12 * lambda + 6 * r22 * lambda * lambda;

@@ -5,24 +5,10 @@ package org.basinbench.objective;
  * The control of Zhang (2025), Proposition 1: with r* = 1 the nonnegative problems have no
  * spurious local minimum.
  */
-public final class IdentityOperator implements LinearOperator {
-  private final int n;
+public final class IdentityOperator extends SquareOperator {
 
   public IdentityOperator(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("n must be >= 1, got " + n);
-    }
-    this.n = n;
-  }
-
-  @Override
-  public int n() {
-    return n;
-  }
-
-  @Override
-  public int measurements() {
-    return n * n;
+    super(n);
   }
 
   /** {@code out = X}. */

@@ -1,6 +1,7 @@
 package org.basinbench.rng;
 
 import java.io.Serializable;
+import java.util.function.DoubleSupplier;
 
 /**
  * The distribution of a trial's starting point. Every entry is drawn independently, in
@@ -32,6 +33,23 @@ public sealed interface InitDistribution extends Serializable
     }
   }
 
+  /** Checks a catalogued point's name: {@link Near#TRUTH} or {@link Near#SPURIOUS}. */
+  private static void cataloguedPoint(String point) {
+    if (!Near.TRUTH.equals(point) && !Near.SPURIOUS.equals(point)) {
+      throw new IllegalArgumentException("init.point must be \"truth\" or \"spurious\", got " + point);
+    }
+  }
+
+  /**
+   * The draw all laws share: {@code out[i] = factor * z()}, entry by entry in row-major order
+   * (one product per entry, so the bits are those of writing it out in each law).
+   */
+  private static void scaled(double[] out, double factor, DoubleSupplier z) {
+    for (int i = 0; i < out.length; i++) {
+      out[i] = factor * z.getAsDouble();
+    }
+  }
+
   /** Entries {@code scale * |Z|}, Z standard normal (the star-convexity paper's init law). */
   record HalfNormal(double scale) implements InitDistribution {
     public static final String KIND = "half-normal";
@@ -52,9 +70,7 @@ public sealed interface InitDistribution extends Serializable
 
     @Override
     public void draw(SplitMix64 rng, double[] out) {
-      for (int i = 0; i < out.length; i++) {
-        out[i] = scale * rng.nextHalfNormal();
-      }
+      scaled(out, scale, rng::nextHalfNormal);
     }
   }
 
@@ -78,9 +94,7 @@ public sealed interface InitDistribution extends Serializable
 
     @Override
     public void draw(SplitMix64 rng, double[] out) {
-      for (int i = 0; i < out.length; i++) {
-        out[i] = bound * rng.nextDouble();
-      }
+      scaled(out, bound, rng::nextDouble);
     }
   }
 
@@ -104,9 +118,7 @@ public sealed interface InitDistribution extends Serializable
 
     @Override
     public void draw(SplitMix64 rng, double[] out) {
-      for (int i = 0; i < out.length; i++) {
-        out[i] = scale * rng.nextGaussian();
-      }
+      scaled(out, scale, rng::nextGaussian);
     }
   }
 
@@ -124,9 +136,7 @@ public sealed interface InitDistribution extends Serializable
     public static final String SPURIOUS = "spurious";
 
     public Near {
-      if (!TRUTH.equals(point) && !SPURIOUS.equals(point)) {
-        throw new IllegalArgumentException("init.point must be \"truth\" or \"spurious\", got " + point);
-      }
+      cataloguedPoint(point);
       positive("init.scale", scale);
     }
 
@@ -142,9 +152,7 @@ public sealed interface InitDistribution extends Serializable
 
     @Override
     public void draw(SplitMix64 rng, double[] out) {
-      for (int i = 0; i < out.length; i++) {
-        out[i] = scale * rng.nextGaussian();
-      }
+      scaled(out, scale, rng::nextGaussian);
     }
   }
 
@@ -162,9 +170,7 @@ public sealed interface InitDistribution extends Serializable
     public static final String KIND = "interpolate";
 
     public Interpolate {
-      if (!Near.TRUTH.equals(point) && !Near.SPURIOUS.equals(point)) {
-        throw new IllegalArgumentException("init.point must be \"truth\" or \"spurious\", got " + point);
-      }
+      cataloguedPoint(point);
       if (!(gamma >= 0 && gamma <= 1)) {
         throw new IllegalArgumentException("init.gamma must be in [0, 1], got " + gamma);
       }
@@ -183,9 +189,8 @@ public sealed interface InitDistribution extends Serializable
 
     @Override
     public void draw(SplitMix64 rng, double[] out) {
-      for (int i = 0; i < out.length; i++) {
-        out[i] = gamma * scale * rng.nextHalfNormal();
-      }
+      // gamma * scale * Z evaluates as (gamma * scale) * Z: the factor is the same product.
+      scaled(out, gamma * scale, rng::nextHalfNormal);
     }
   }
 }

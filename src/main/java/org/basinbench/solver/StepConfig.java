@@ -45,9 +45,4 @@ public record StepConfig(double step, Stopping stop, boolean alternating) implem
   public StepConfig withMaxIter(int newMaxIter) {
     return new StepConfig(step, stop.withMaxIter(newMaxIter), alternating);
   }
-
-  /** @param newTol the new tolerance @return a copy with tol replaced */
-  public StepConfig withTol(double newTol) {
-    return new StepConfig(step, stop.withTol(newTol), alternating);
-  }
 }

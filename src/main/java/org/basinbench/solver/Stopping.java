@@ -60,14 +60,4 @@ public record Stopping(int maxIter, double tol, double relTol, int stallWindow, 
   public Stopping withMaxIter(int newMaxIter) {
     return new Stopping(newMaxIter, tol, relTol, stallWindow, stallTol);
   }
-
-  /** @return a copy with the absolute tolerance replaced */
-  public Stopping withTol(double newTol) {
-    return new Stopping(maxIter, newTol, relTol, stallWindow, stallTol);
-  }
-
-  /** Whether only the budget and the absolute tolerance are set (the original rules). */
-  public boolean isPlain() {
-    return relTol == 0 && stallWindow == 0;
-  }
 }

@@ -360,9 +360,7 @@ public final class BasinBenchJob {
       CellCounter counter) {
     int parts = partitionsFor(plan.size(), jsc.defaultParallelism(), options.partitions());
     JavaRDD<Row> rows = jsc.parallelize(slices(parts), parts)
-        .mapPartitions(new TrialPartition(b, plan, counter,
-            jsc.getConf().getDouble(TrialPartition.FAIL_FIRST_ATTEMPT_FRACTION, 0),
-            jsc.getConf().getDouble(TrialPartition.FAIL_EVERY_ATTEMPT_FRACTION, 0)));
+        .mapPartitions(new TrialPartition(b, plan, counter, FaultInjection.from(jsc.getConf())));
     return spark.createDataFrame(rows, schema);
   }
 

@@ -30,7 +30,6 @@ class StepConfigTest {
     final StepConfig c = new StepConfig(0.1, 10, 0.0);
     assertEquals(new StepConfig(0.2, 10, 0.0), c.withStep(0.2));
     assertEquals(new StepConfig(0.1, 3, 0.0), c.withMaxIter(3));
-    assertEquals(new StepConfig(0.1, 10, 1e-9), c.withTol(1e-9));
     assertThrows(IllegalArgumentException.class, () -> c.withMaxIter(0));
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The test-only fault injection of {@link TrialPartition}: task attempts that throw are retried
+ * The test-only fault injection of the trial tasks ({@link FaultInjection}): task attempts that throw are retried
  * by Spark and the tables equal the fault-free ones (no trial lost, none twice); a fault that
  * outlasts Spark's retry budget fails the run (exit 1) and publishes nothing. The faulty runs
  * are the command line in a separate JVM with {@code local[N,F]} (F = task max failures; this
@@ -44,11 +44,11 @@ class FaultInjectionTest {
 
   @Test
   void theChoiceOfPartitionsIsDeterministicAndNearTheFraction() {
-    long n = IntStream.range(0, 10_000).filter(i -> TrialPartition.chosen(i, 0.3)).count();
+    long n = IntStream.range(0, 10_000).filter(i -> FaultInjection.chosen(i, 0.3)).count();
     assertTrue(Math.abs(n - 3000) < 200, n + " of 10000");
-    assertFalse(TrialPartition.chosen(0, 0), "off by default");
-    assertTrue(IntStream.range(0, 100).allMatch(i -> TrialPartition.chosen(i, 1)));
-    long here = IntStream.range(0, PARTITIONS).filter(i -> TrialPartition.chosen(i, 0.3)).count();
+    assertFalse(FaultInjection.chosen(0, 0), "off by default");
+    assertTrue(IntStream.range(0, 100).allMatch(i -> FaultInjection.chosen(i, 1)));
+    long here = IntStream.range(0, PARTITIONS).filter(i -> FaultInjection.chosen(i, 0.3)).count();
     assertTrue(here > 0 && here < PARTITIONS, "some, not all, of this test's partitions fail: " + here);
   }
 
@@ -57,11 +57,11 @@ class FaultInjectionTest {
     Path spec = Files.writeString(tmp.resolve("faults.json"), SPEC);
     Path faulty = tmp.resolve("faulty");
     Path log = tmp.resolve("faulty.log");
-    int code = childRun(log, "local[2,4]", TrialPartition.FAIL_FIRST_ATTEMPT_FRACTION + "=0.3",
+    int code = childRun(log, "local[2,4]", FaultInjection.FAIL_FIRST_ATTEMPT_FRACTION + "=0.3",
         spec.toString(), "--partitions", String.valueOf(PARTITIONS), "--no-report", "--out", faulty.toString());
     String text = Files.readString(log);
     assertEquals(0, code, text);
-    assertTrue(text.contains("injected fault (test-only setting " + TrialPartition.FAIL_FIRST_ATTEMPT_FRACTION
+    assertTrue(text.contains("injected fault (test-only setting " + FaultInjection.FAIL_FIRST_ATTEMPT_FRACTION
         + "): partition "), "faults were injected (Spark logs the lost tasks):\n" + text);
     assertFalse(text.contains("attempt 1"), "only first attempts fail:\n" + text);
 
@@ -80,12 +80,12 @@ class FaultInjectionTest {
     Path spec = Files.writeString(tmp.resolve("faults.json"), SPEC);
     Path out = tmp.resolve("failed");
     Path log = tmp.resolve("failed.log");
-    int code = childRun(log, "local[2,2]", TrialPartition.FAIL_EVERY_ATTEMPT_FRACTION + "=0.3",
+    int code = childRun(log, "local[2,2]", FaultInjection.FAIL_EVERY_ATTEMPT_FRACTION + "=0.3",
         spec.toString(), "--partitions", String.valueOf(PARTITIONS), "--no-report", "--out", out.toString());
     String text = Files.readString(log);
     assertEquals(1, code, text);
     assertTrue(text.contains("basinbench: run failed:") && text.contains("injected fault (test-only setting "
-        + TrialPartition.FAIL_EVERY_ATTEMPT_FRACTION + ")"), text);
+        + FaultInjection.FAIL_EVERY_ATTEMPT_FRACTION + ")"), text);
     assertFalse(Files.exists(out.resolve("trials/experiment=faults")), "no partial trials table");
     assertFalse(Files.exists(out.resolve("cells/experiment=faults")), "no partial cells table");
     assertFalse(Files.exists(out.resolve("manifests/faults.json")), "no manifest");

@@ -43,7 +43,7 @@ public final class Gd extends AbstractSolverUnit {
   }
 
   /** @param config step and stopping rules (joint updates) */
-  public record Spec(StepConfig config) implements SolverSpec {
+  public record Spec(StepConfig config) implements Configured {
     @Override
     public String name() {
       return NAME;
@@ -59,11 +59,6 @@ public final class Gd extends AbstractSolverUnit {
     @Override
     public String describe() {
       return NAME + " step=" + config.step() + Solvers.describeStopping(config.stop());
-    }
-
-    @Override
-    public int maxIter() {
-      return config.maxIter();
     }
 
     @Override

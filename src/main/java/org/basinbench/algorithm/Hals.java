@@ -45,7 +45,7 @@ public final class Hals extends AbstractSolverUnit {
   }
 
   /** @param config stopping rules (its eps is unused) */
-  public record Spec(NmfConfig config) implements SolverSpec {
+  public record Spec(NmfConfig config) implements Configured {
     @Override
     public String name() {
       return NAME;
@@ -59,11 +59,6 @@ public final class Hals extends AbstractSolverUnit {
     @Override
     public String canonicalKey() {
       return key(NAME, config) + Solvers.stoppingKey(config.stop());
-    }
-
-    @Override
-    public int maxIter() {
-      return config.maxIter();
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class Mu extends AbstractSolverUnit {
    * @param config denominator guard and stopping rules
    * @param safeguard the thresholding safeguard, or null
    */
-  public record Spec(NmfConfig config, Safeguard safeguard) implements SolverSpec {
+  public record Spec(NmfConfig config, Safeguard safeguard) implements Configured {
     @Override
     public String name() {
       return NAME;
@@ -64,11 +64,6 @@ public final class Mu extends AbstractSolverUnit {
     @Override
     public String canonicalKey() {
       return Hals.key(NAME, config) + Solvers.safeguardKey(safeguard) + Solvers.stoppingKey(config.stop());
-    }
-
-    @Override
-    public int maxIter() {
-      return config.maxIter();
     }
 
     @Override

@@ -61,7 +61,8 @@ public final class Pgd extends AbstractSolverUnit {
    * extend it only when set), the description, the columns, and the requirements (a
    * gradient, a nonnegative family, and two blocks to alternate).
    */
-  public interface Spec extends SolverSpec {
+  public interface Spec extends Configured {
+    @Override
     StepConfig config();
 
     /** The thresholding safeguard, or null. */
@@ -88,11 +89,6 @@ public final class Pgd extends AbstractSolverUnit {
       StepConfig c = config();
       return NAME + (armijo() ? " armijo step0=" : " step=") + c.step() + Solvers.describeStopping(c.stop())
           + (c.alternating() ? " alternating" : "") + Solvers.describeSafeguard(safeguard());
-    }
-
-    @Override
-    default int maxIter() {
-      return config().maxIter();
     }
 
     @Override

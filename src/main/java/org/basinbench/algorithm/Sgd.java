@@ -44,7 +44,7 @@ public final class Sgd extends AbstractSolverUnit {
   }
 
   /** @param config step, batch size and stopping rules */
-  public record Spec(SgdConfig config) implements SolverSpec {
+  public record Spec(SgdConfig config) implements Configured {
     @Override
     public String name() {
       return NAME;
@@ -59,11 +59,6 @@ public final class Sgd extends AbstractSolverUnit {
     public String canonicalKey() {
       return NAME + ";step=" + Canonical.bits(config.step()) + ";batch=" + config.batch() + ";maxIter="
           + config.maxIter() + ";tol=" + Canonical.bits(config.stop().tol()) + Solvers.stoppingKey(config.stop());
-    }
-
-    @Override
-    public int maxIter() {
-      return config.maxIter();
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class Subgradient extends AbstractSolverUnit {
   }
 
   /** @param config step, decay, budget and whether to project */
-  public record Spec(SubgradientConfig config) implements SolverSpec {
+  public record Spec(SubgradientConfig config) implements Configured {
     @Override
     public String name() {
       return NAME;
@@ -61,11 +61,6 @@ public final class Subgradient extends AbstractSolverUnit {
     public String canonicalKey() {
       return NAME + ";step=" + Canonical.bits(config.step()) + ";decay=" + Canonical.bits(config.decay())
           + ";maxIter=" + config.maxIter() + ";project=" + config.project();
-    }
-
-    @Override
-    public int maxIter() {
-      return config.maxIter();
     }
 
     @Override

@@ -10,9 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.basinbench.instance.GaussianSensing;
-import org.basinbench.instance.Problem;
 import org.basinbench.landscape.Certificates;
-import org.basinbench.rng.SplitMix64;
 import org.basinbench.spec.BindContext;
 import org.basinbench.spec.Bound;
 import org.basinbench.spec.Capability;
@@ -21,7 +19,6 @@ import org.basinbench.spec.ColumnValues;
 import org.basinbench.spec.Columns;
 import org.basinbench.spec.AbstractFamilyUnit;
 import org.basinbench.spec.Field;
-import org.basinbench.spec.InstanceSpec;
 import org.basinbench.spec.Values;
 
 /** {@code gaussian-sensing}: Gaussian sensing with a nonnegative truth ({@link GaussianSensing}), {@code draws} instances. */
@@ -45,7 +42,7 @@ public final class GaussianSensingFamily extends AbstractFamilyUnit {
   }
 
   /** One grid point: the sensing problem's sizes and how many operators are drawn. */
-  public record Spec(GaussianSensing params, int draws) implements InstanceSpec {
+  public record Spec(GaussianSensing params, int draws) implements Drawn {
     @Override
     public double flopsPerIteration() {
       return SensingFamilies.flops(params.n(), params.r(), params.m());
@@ -78,11 +75,6 @@ public final class GaussianSensingFamily extends AbstractFamilyUnit {
       GaussianSensing g = params;
       SensingFamilies.columns(m, GaussianSensing.FAMILY, g.n(), g.rStar(), g.r(), g.m());
       m.put(Columns.DRAWS, draws);
-    }
-
-    @Override
-    public Problem problem(SplitMix64 rng) {
-      return params.draw(rng);
     }
 
     @Override

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.basinbench.instance.PlantedNmf;
-import org.basinbench.instance.Problem;
 import org.basinbench.landscape.Certificates;
-import org.basinbench.rng.SplitMix64;
 import org.basinbench.spec.BindContext;
 import org.basinbench.spec.Bound;
 import org.basinbench.spec.Canonical;
@@ -24,7 +22,6 @@ import org.basinbench.spec.ColumnValues;
 import org.basinbench.spec.Columns;
 import org.basinbench.spec.AbstractFamilyUnit;
 import org.basinbench.spec.Field;
-import org.basinbench.spec.InstanceSpec;
 import org.basinbench.spec.Values;
 
 /**
@@ -73,7 +70,7 @@ public final class PlantedNmfFamily extends AbstractFamilyUnit {
   }
 
   /** One grid point: the law of the planted instances and how many are drawn. */
-  public record Spec(PlantedNmf params, int draws) implements InstanceSpec {
+  public record Spec(PlantedNmf params, int draws) implements Drawn {
     /** The model L R^T and the two gradient products: 6 n m r. */
     @Override
     public double flopsPerIteration() {
@@ -118,11 +115,6 @@ public final class PlantedNmfFamily extends AbstractFamilyUnit {
       m.put(Columns.P_OBSERVED, p.p());
       m.put(Columns.NOISE, p.noise());
       m.put(Columns.DRAWS, draws);
-    }
-
-    @Override
-    public Problem problem(SplitMix64 rng) {
-      return params.draw(rng);
     }
 
     @Override

@@ -6,10 +6,8 @@ import static org.basinbench.spec.Capability.TRUTH;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.basinbench.instance.Problem;
 import org.basinbench.instance.RobustSensing;
 import org.basinbench.landscape.Certificates;
-import org.basinbench.rng.SplitMix64;
 import org.basinbench.spec.BindContext;
 import org.basinbench.spec.Bound;
 import org.basinbench.spec.Canonical;
@@ -19,7 +17,6 @@ import org.basinbench.spec.ColumnValues;
 import org.basinbench.spec.Columns;
 import org.basinbench.spec.AbstractFamilyUnit;
 import org.basinbench.spec.Field;
-import org.basinbench.spec.InstanceSpec;
 import org.basinbench.spec.Values;
 
 /**
@@ -52,7 +49,7 @@ public final class RobustSensingFamily extends AbstractFamilyUnit {
   }
 
   /** One grid point: the sensing problem, its outliers, and how many instances are drawn. */
-  public record Spec(RobustSensing params, int draws) implements InstanceSpec {
+  public record Spec(RobustSensing params, int draws) implements Drawn {
     @Override
     public double flopsPerIteration() {
       return SensingFamilies.flops(params.n(), params.r(), params.m());
@@ -89,11 +86,6 @@ public final class RobustSensingFamily extends AbstractFamilyUnit {
       m.put(Columns.P_OUTLIER, g.p());
       m.put(Columns.OUTLIER_SCALE, g.outlierScale());
       m.put(Columns.DRAWS, draws);
-    }
-
-    @Override
-    public Problem problem(SplitMix64 rng) {
-      return params.draw(rng);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.basinbench.rng.SplitMix64;
  * observed case: its RIP constant over rank-(r + r*) matrices is estimated in the
  * certificates. No spurious point is catalogued.
  */
-public record GaussianSensing(int n, int rStar, int r, int m) implements java.io.Serializable {
+public record GaussianSensing(int n, int rStar, int r, int m) implements RandomFamily, java.io.Serializable {
   public static final String FAMILY = "gaussian-sensing";
 
   public GaussianSensing {
@@ -22,6 +22,7 @@ public record GaussianSensing(int n, int rStar, int r, int m) implements java.io
   }
 
   /** Draws one instance. Order of draws: U* row-major, then G_1, ..., G_m row-major. */
+  @Override
   public Problem draw(SplitMix64 rng) {
     double[] u = new double[n * rStar];
     for (int i = 0; i < u.length; i++) {

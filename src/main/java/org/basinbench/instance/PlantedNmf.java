@@ -23,7 +23,7 @@ import org.basinbench.rng.SplitMix64;
  * @param noise standard deviation of the additive noise, >= 0
  */
 public record PlantedNmf(int n, int m, int rStar, int r, String distribution, double scale, double p, double noise)
-    implements java.io.Serializable {
+    implements RandomFamily, java.io.Serializable {
   public static final String FAMILY = "planted-nmf";
   public static final String HALF_NORMAL = "half-normal";
   public static final String UNIFORM = "uniform";
@@ -42,6 +42,7 @@ public record PlantedNmf(int n, int m, int rStar, int r, String distribution, do
    * V* row-major, then per entry of X row-major the mask (when p < 1) and the noise (when
    * noise > 0).
    */
+  @Override
   public Problem draw(SplitMix64 rng) {
     double[] u = new double[n * rStar];
     double[] v = new double[rStar * m];

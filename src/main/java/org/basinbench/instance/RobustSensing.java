@@ -26,7 +26,7 @@ import org.basinbench.rng.SplitMix64;
  * @param outlierScale outliers' standard deviation in units of ||X*||_F
  */
 public record RobustSensing(int n, int rStar, int r, int m, double p, double outlierScale)
-    implements java.io.Serializable {
+    implements RandomFamily, java.io.Serializable {
   public static final String FAMILY = "robust-sensing";
 
   public RobustSensing {
@@ -39,6 +39,7 @@ public record RobustSensing(int n, int rStar, int r, int m, double p, double out
    * Draws one instance. Order of draws: U*, the G_i (as {@link GaussianSensing}), then the
    * outlier positions (a partial Fisher-Yates shuffle), then their values.
    */
+  @Override
   public Problem draw(SplitMix64 rng) {
     Problem clean = new GaussianSensing(n, rStar, r, m).draw(rng);
     LinearOperator a = clean.sensingOperator();

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param stop budget (MU: updates of both factors; HALS: sweeps) and stopping rules; the
  *     tolerance applies to the KKT residual {@code ||min(x, grad f(x))||_F}
  */
-public record NmfConfig(double eps, Stopping stop) implements java.io.Serializable {
+public record NmfConfig(double eps, Stopping stop) implements Budget, java.io.Serializable {
   /** The default MU denominator guard: MU divides by sums that vanish where a factor column is all zero. */
   public static final double DEFAULT_EPS = 1e-12;
 

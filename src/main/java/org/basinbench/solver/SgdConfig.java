@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param stop budget (steps) and stopping rules, checked on the full gradient norm once per
  *     epoch (N / batch steps) and at the trace's checkpoints
  */
-public record SgdConfig(double step, int batch, Stopping stop) implements java.io.Serializable {
+public record SgdConfig(double step, int batch, Stopping stop) implements Budget, java.io.Serializable {
   /** @throws IllegalArgumentException naming the offending field and its allowed range */
   public SgdConfig {
     if (!(step > 0) || !Double.isFinite(step)) {

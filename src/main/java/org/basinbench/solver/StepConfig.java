@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param alternating whether to update the blocks of a factored variable ({@code [L; R]}) one
  *     after the other, each with the gradient at the current point, instead of jointly
  */
-public record StepConfig(double step, Stopping stop, boolean alternating) implements java.io.Serializable {
+public record StepConfig(double step, Stopping stop, boolean alternating) implements Budget, java.io.Serializable {
 
   /** @throws IllegalArgumentException naming the offending field and its allowed range */
   public StepConfig {

@@ -9,7 +9,7 @@ package org.basinbench.solver;
  * @param project whether to project onto the nonnegative orthant after each step
  */
 public record SubgradientConfig(double step, double decay, int maxIter, boolean project)
-    implements java.io.Serializable {
+    implements Budget, java.io.Serializable {
   public SubgradientConfig {
     if (!(step > 0) || !Double.isFinite(step)) {
       throw new IllegalArgumentException("step must be a finite number > 0, got " + step);

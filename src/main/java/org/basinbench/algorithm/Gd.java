@@ -5,6 +5,7 @@ import org.basinbench.instance.Problem;
 import org.basinbench.rng.SplitMix64;
 import org.basinbench.solver.BatchGradientDescent;
 import org.basinbench.solver.GradientDescent;
+import org.basinbench.solver.LaneDescent;
 import org.basinbench.solver.SolveResult;
 import org.basinbench.solver.StepConfig;
 import org.basinbench.solver.Trace;
@@ -83,12 +84,14 @@ public final class Gd extends AbstractSolverUnit {
 
     @Override
     public boolean batches(Problem problem) {
-      return problem.batchObjective() != null;
+      return problem.batchObjective() != null || problem.laneObjective() != null;
     }
 
     @Override
     public SolveResult[] solveBatch(Problem problem, double[][] starts, Trace[] traces) {
-      return BatchGradientDescent.solve(problem.batchObjective(), starts, config, traces);
+      // The closed form where the family has one (rip-half), else the loss's lanes.
+      return BatchGradientDescent.solve(problem.batchObjective() != null ? problem.batchObjective()
+          : new LaneDescent(problem.laneObjective(), false), starts, config, traces);
     }
   }
 }

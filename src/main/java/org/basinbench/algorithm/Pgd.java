@@ -6,6 +6,8 @@ import java.util.Set;
 import org.basinbench.instance.Problem;
 import org.basinbench.rng.SplitMix64;
 import org.basinbench.solver.ArmijoProjectedGradient;
+import org.basinbench.solver.BatchGradientDescent;
+import org.basinbench.solver.LaneDescent;
 import org.basinbench.solver.ProjectedGradient;
 import org.basinbench.solver.Safeguard;
 import org.basinbench.solver.SolveResult;
@@ -131,6 +133,20 @@ public final class Pgd extends AbstractSolverUnit {
       return safeguard != null
           ? ProjectedGradient.solve(problem.objective(), x0, config, safeguard, rng, trace, false)
           : ProjectedGradient.solve(problem.objective(), x0, config, trace);
+    }
+
+    /**
+     * Joint updates without the safeguard on a problem with lanes: every trial of the cell runs
+     * as a lane of {@link BatchGradientDescent}, with the one-point loop's bits.
+     */
+    @Override
+    public boolean batches(Problem problem) {
+      return safeguard == null && !config.alternating() && problem.nonnegative() && problem.laneObjective() != null;
+    }
+
+    @Override
+    public SolveResult[] solveBatch(Problem problem, double[][] starts, Trace[] traces) {
+      return BatchGradientDescent.solve(new LaneDescent(problem.laneObjective(), true), starts, config, traces);
     }
   }
 

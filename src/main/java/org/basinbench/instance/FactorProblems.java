@@ -6,6 +6,7 @@ import org.basinbench.objective.AsymmetricSensingLoss;
 import org.basinbench.objective.BatchObjective;
 import org.basinbench.objective.LinearOperator;
 import org.basinbench.objective.Objective;
+import org.basinbench.objective.SensingLanes;
 import org.basinbench.objective.SymmetricSensingLoss;
 
 /** The two shapes of factored sensing problems: symmetric U U^T and asymmetric L R^T. */
@@ -142,6 +143,22 @@ public final class FactorProblems {
     @Override
     public LinearOperator sensingOperator() {
       return operator;
+    }
+
+    /** Built on first use (it holds a block's scratch), null when the instance is too large. */
+    private org.basinbench.objective.LaneObjective lanes;
+    private boolean lanesTried;
+
+    @Override
+    public org.basinbench.objective.LaneObjective laneObjective() {
+      if (!lanesTried) {
+        lanesTried = true;
+        lanes = objective instanceof SymmetricSensingLoss sym
+            ? SensingLanes.of(sym, org.basinbench.objective.LaneObjective.LANES)
+            : objective instanceof AsymmetricSensingLoss asym
+                ? SensingLanes.of(asym, org.basinbench.objective.LaneObjective.LANES) : null;
+      }
+      return lanes;
     }
   }
 

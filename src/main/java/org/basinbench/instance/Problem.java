@@ -30,6 +30,16 @@ public interface Problem {
     return null;
   }
 
+  /**
+   * The same loss over lanes ({@link org.basinbench.objective.LaneObjective}, capacity
+   * {@link org.basinbench.objective.LaneObjective#LANES}), giving each lane the bits of
+   * {@link #objective()}; null when the problem has none (the default). Built once per problem
+   * and shares its thread confinement.
+   */
+  default org.basinbench.objective.LaneObjective laneObjective() {
+    return null;
+  }
+
   /** Whether the loss is differentiable (false for l1 losses: no Hessian, no curvature). */
   default boolean smooth() {
     return true;

@@ -113,12 +113,12 @@ public final class RipHalf {
     }
 
     @Override
-    public void evaluate(double[][] x, int lanes, double[] loss, double[][] g, double[] gn2) {
+    public void evaluate(double[][] x, int from, int to, double[] loss, double[][] g, double[] gn2) {
       final double[] x1 = x[0];
       final double[] x2 = x[1];
       final double[] g1 = g[0];
       final double[] g2 = g[1];
-      for (int i = 0; i < lanes; i++) {
+      for (int i = from; i < to; i++) {
         at(x1[i], x2[i], i, loss, g1, g2, gn2);
       }
     }

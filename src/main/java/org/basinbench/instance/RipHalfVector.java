@@ -30,8 +30,8 @@ final class RipHalfVector implements BatchObjective {
   }
 
   @Override
-  public void evaluate(double[][] x, int lanes, double[] loss, double[][] g, double[] gn2) {
-    tail.evaluate(x, lanes, loss, g, gn2);
+  public void evaluate(double[][] x, int from, int to, double[] loss, double[][] g, double[] gn2) {
+    tail.evaluate(x, from, to, loss, g, gn2);
   }
 
   @Override

@@ -25,6 +25,9 @@ public final class Theorem2Operator extends SquareOperator {
   private final int k;
   /** M, the (k x k) top-left block of P = Q M Q^T (row-major). */
   private final double[] blockM;
+  /** Row-major indices of Q1's diagonal entries and of the k x k block (for the lane forms). */
+  private final int[] diagonalQ1;
+  private final int[] block;
 
   Theorem2Operator(NonnegCounterexample inst) {
     super(inst.n());
@@ -37,6 +40,16 @@ public final class Theorem2Operator extends SquareOperator {
     final double topLeft = -(delta * delta) / (1.0 + Math.sqrt(1.0 - delta * delta));
     final double offDiagonal = -inst.epsilon() * alpha2;
     this.blockM = new double[k * k];
+    this.diagonalQ1 = new int[rStar];
+    for (int i = 0; i < rStar; i++) {
+      diagonalQ1[i] = i * n + i;
+    }
+    this.block = new int[k * k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        block[i * k + j] = i * n + j;
+      }
+    }
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
         final boolean iInQ1 = i < rStar;
@@ -95,6 +108,49 @@ public final class Theorem2Operator extends SquareOperator {
     final double coef = inner / rStar;
     for (int i = 0; i < rStar; i++) {
       out[i * n + i] += coef;
+    }
+  }
+
+  @Override
+  public boolean hasLanes() {
+    return true;
+  }
+
+  /**
+   * {@link #apply} on lanes, operation for operation (the zero entries of M included, so that
+   * every lane gets apply's bits, signed zeros and non-finite values alike); the entries
+   * outside the k x k block are the input's own arrays. The coefficient goes through
+   * {@code scratch}.
+   */
+  @Override
+  public void applyLanes(org.basinbench.linalg.LaneOps ops, double[][] x, double[][] out, double[] scratch,
+      int from, int to) {
+    ops.sumDiv(scratch, x, diagonalQ1, rStar, from, to);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        if (i < k && j < k) {
+          ops.addMulScalar(out[i * n + j], x[i * n + j], scratch, blockM[i * k + j], from, to);
+        } else {
+          out[i * n + j] = x[i * n + j];
+        }
+      }
+    }
+  }
+
+  /** {@link #adjoint} on lanes, operation for operation, as {@link #applyLanes}. */
+  @Override
+  public void adjointLanes(org.basinbench.linalg.LaneOps ops, double[][] y, double[][] out, double[] scratch,
+      int from, int to) {
+    ops.sumScaled(scratch, y, block, blockM, 0, 1, from, to);
+    ops.divScalar(scratch, scratch, rStar, from, to);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        if (i == j && i < rStar) {
+          ops.add(out[i * n + j], y[i * n + j], scratch, from, to);
+        } else {
+          out[i * n + j] = y[i * n + j];
+        }
+      }
     }
   }
 

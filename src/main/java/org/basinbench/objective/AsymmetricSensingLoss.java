@@ -71,6 +71,26 @@ public final class AsymmetricSensingLoss implements StochasticObjective, Segment
   }
 
   /** Two blocks: L then R. */
+  /** The sensing operator A (retained, not copied). */
+  public LinearOperator operator() {
+    return a;
+  }
+
+  /** A copy of the target M* (n x n). */
+  public double[] copyTarget() {
+    return mStar.clone();
+  }
+
+  /** @return r, the search rank (columns of L and R) */
+  public int rank() {
+    return r;
+  }
+
+  /** @return lambda, the weight of the balancing term */
+  public double lambda() {
+    return lambda;
+  }
+
   @Override
   public int[] blockStarts() {
     return new int[] {0, n * r};

@@ -30,7 +30,12 @@ public interface BatchObjective {
    * @param g dim arrays; modified
    * @param gn2 modified
    */
-  void evaluate(double[][] x, int lanes, double[] loss, double[][] g, double[] gn2);
+  default void evaluate(double[][] x, int lanes, double[] loss, double[][] g, double[] gn2) {
+    evaluate(x, 0, lanes, loss, g, gn2);
+  }
+
+  /** {@link #evaluate(double[][], int, double[], double[][], double[])} on lanes {@code [from, to)} only. */
+  void evaluate(double[][] x, int from, int to, double[] loss, double[][] g, double[] gn2);
 
   /**
    * One fixed-step gradient-descent update, {@code x[c][i] = x[c][i] - eta * g[c][i]} (the
@@ -47,4 +52,14 @@ public interface BatchObjective {
    */
   double descend(double eta, double[][] x, int lanes, double[] loss, double[][] g, double[] gn2,
       double[] lossLimit, double[] flagGn2);
+
+  /**
+   * Whether {@link #descend} is a projected step, {@code x = max(0, x - eta g)}, and {@code gn2}
+   * the squared KKT residual {@code sum_c min(x_c, g_c)^2} instead of the squared gradient norm
+   * (the solver then starts from {@code max(0, x0)} and measures stationarity as projected
+   * gradient does).
+   */
+  default boolean projected() {
+    return false;
+  }
 }

@@ -21,6 +21,8 @@ public final class DenseOperator implements LinearOperator {
     this.n = n;
     this.m = m;
     this.a = matrices;
+    this.entries = java.util.stream.IntStream.range(0, n * n).toArray();
+    this.measurementsIdx = java.util.stream.IntStream.range(0, m).toArray();
   }
 
   @Override
@@ -56,6 +58,35 @@ public final class DenseOperator implements LinearOperator {
       for (int k = 0; k < nn; k++) {
         out[k] += yi * a[base + k];
       }
+    }
+  }
+
+  @Override
+  public boolean hasLanes() {
+    return true;
+  }
+
+  /** The index lists 0 .. n^2 - 1 and 0 .. m - 1 of the lane forms. */
+  private final int[] entries;
+  private final int[] measurementsIdx;
+
+  /** As {@link #apply}: each measurement summed from 0 in the order of the entries. */
+  @Override
+  public void applyLanes(org.basinbench.linalg.LaneOps ops, double[][] x, double[][] out, double[] scratch,
+      int from, int to) {
+    int nn = n * n;
+    for (int i = 0; i < m; i++) {
+      ops.sumScaled(out[i], x, entries, a, i * nn, 1, from, to);
+    }
+  }
+
+  /** As {@link #adjoint}: each entry summed from 0 in the order of the measurements. */
+  @Override
+  public void adjointLanes(org.basinbench.linalg.LaneOps ops, double[][] y, double[][] out, double[] scratch,
+      int from, int to) {
+    int nn = n * n;
+    for (int k = 0; k < nn; k++) {
+      ops.sumScaled(out[k], y, measurementsIdx, a, k, nn, from, to);
     }
   }
 }

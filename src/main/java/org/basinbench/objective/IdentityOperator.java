@@ -22,4 +22,20 @@ public final class IdentityOperator extends SquareOperator {
   public void adjoint(double[] y, double[] out) {
     System.arraycopy(y, 0, out, 0, n * n);
   }
+
+  @Override
+  public boolean hasLanes() {
+    return true;
+  }
+
+  @Override
+  public void applyLanes(org.basinbench.linalg.LaneOps ops, double[][] x, double[][] out, double[] scratch, int from, int to) {
+    // Every measurement is its entry: nothing to compute.
+    System.arraycopy(x, 0, out, 0, n * n);
+  }
+
+  @Override
+  public void adjointLanes(org.basinbench.linalg.LaneOps ops, double[][] y, double[][] out, double[] scratch, int from, int to) {
+    applyLanes(ops, y, out, scratch, from, to);
+  }
 }

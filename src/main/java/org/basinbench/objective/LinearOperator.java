@@ -32,4 +32,31 @@ public interface LinearOperator {
    * @param out length n*n, row-major; modified (fully overwritten); must not alias y
    */
   void adjoint(double[] y, double[] out);
+
+  /**
+   * Whether {@link #applyLanes} and {@link #adjointLanes} are implemented (small operators whose
+   * one-point loops the lane passes transcribe).
+   */
+  default boolean hasLanes() {
+    return false;
+  }
+
+  /**
+   * {@link #apply} on lanes {@code [from, to)} in structure-of-arrays layout ({@code x[k][i]} is
+   * entry k of lane i's matrix, {@code out[j][i]} measurement j), giving each lane the bits of
+   * {@link #apply} on its own matrix. A measurement that is an input entry unchanged is not
+   * copied: {@code out[j]} is set to that entry's array {@code x[k]}, so the caller reads
+   * {@code out} without writing through it, and puts its own arrays back into {@code out} before
+   * the next call. {@code scratch} is one lane array the operator may overwrite on the range.
+   */
+  default void applyLanes(org.basinbench.linalg.LaneOps ops, double[][] x, double[][] out, double[] scratch,
+      int from, int to) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no lane form");
+  }
+
+  /** {@link #adjoint} on lanes, as {@link #applyLanes}. */
+  default void adjointLanes(org.basinbench.linalg.LaneOps ops, double[][] y, double[][] out, double[] scratch,
+      int from, int to) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no lane form");
+  }
 }

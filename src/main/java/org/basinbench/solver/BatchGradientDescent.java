@@ -5,7 +5,8 @@ import org.basinbench.linalg.MatOps;
 import org.basinbench.objective.BatchObjective;
 
 /**
- * {@link GradientDescent} from many starts at once: the same fixed-step update, the same
+ * {@link GradientDescent}, or fixed-step {@link ProjectedGradient} when the objective's step is
+ * {@link BatchObjective#projected() projected}, from many starts at once: the same update, the same
  * {@link Stopping} rules and {@link Trace}, each start's run a lane of a
  * {@link BatchObjective}. Every lane ends exactly where its own run would, at the same update
  * and with the same numbers whatever the other lanes: the per-update test is one pass over the
@@ -22,7 +23,7 @@ public final class BatchGradientDescent {
    * Lanes advanced together. A block's arrays (point, gradient, loss, squared gradient norm and
    * the two limits: 8 doubles a lane for two variables) then take 16 KiB and stay in the L1 cache.
    */
-  public static final int BLOCK = 256;
+  public static final int BLOCK = org.basinbench.objective.LaneObjective.LANES;
 
   private BatchGradientDescent() {}
 
@@ -58,10 +59,7 @@ public final class BatchGradientDescent {
       }
     }
     SolveResult[] out = new SolveResult[starts.length];
-    Block block = new Block(f, Math.min(BLOCK, starts.length));
-    for (int from = 0; from < starts.length; from += BLOCK) {
-      block.run(starts, traces, from, Math.min(starts.length, from + BLOCK), cfg, out);
-    }
+    new Block(f, Math.min(BLOCK, starts.length)).run(starts, traces, cfg, out);
     return out;
   }
 
@@ -79,6 +77,10 @@ public final class BatchGradientDescent {
     final double[] lossLimit;
     /** Per lane: the index of its start. */
     final int[] start;
+    /** Per lane: the block step at which it joined (its update 0), and of its next scheduled check. */
+    final long[] born;
+    final long[] next;
+    final int capacity;
     final Monitor[] monitor;
     final double[] point;
     final double[] grad;
@@ -93,62 +95,102 @@ public final class BatchGradientDescent {
       flagGn2 = new double[capacity];
       lossLimit = new double[capacity];
       start = new int[capacity];
+      born = new long[capacity];
+      next = new long[capacity];
+      this.capacity = capacity;
       monitor = new Monitor[capacity];
       point = new double[dim];
       grad = new double[dim];
     }
 
-    void run(double[][] starts, Trace[] traces, int from, int to, StepConfig cfg, SolveResult[] out) {
-      int active = 0;
-      for (int s = from; s < to; s++) {
-        for (int c = 0; c < dim; c++) {
-          x[c][active] = starts[s][c];
-        }
-        start[active++] = s;
-      }
+    /**
+     * Runs every start through the block's lanes: a lane whose run stops takes the next start
+     * (in batches, once half the lanes are free), so the lanes stay full until the starts run
+     * out. Each lane counts its own updates from the step it joined at; its checks fall where its
+     * own run's would.
+     */
+    void run(double[][] starts, Trace[] traces, StepConfig cfg, SolveResult[] out) {
+      final double eta = cfg.step();
       long t0 = System.nanoTime();
-      f.evaluate(x, active, loss, g, gn2);
-      for (int i = 0; i < active; ) {
-        monitor[i] = new Monitor(cfg.stop(), traces[start[i]], 1);
-        double pg = pg(i);
-        Termination t = monitor[i].start(lane(i), loss[i], pg);
-        if (t != null) {
-          out[start[i]] = monitor[i].finish(point.clone(), loss[i], pg, 0, t);
-          active = remove(i, active);
+      int nextStart = 0;
+      int active = 0;
+      long step = 0;
+      long nextEvent = Long.MAX_VALUE;
+      while (true) {
+        if (nextStart < starts.length && active <= capacity / 2) {
+          // Join: the next starts take the free slots and are checked at their update 0.
+          int first = active;
+          while (active < capacity && nextStart < starts.length) {
+            int s = nextStart++;
+            for (int c = 0; c < dim; c++) {
+              // Projected gradient starts from P(x0) = max(0, x0), as its one-point loop does.
+              x[c][active] = f.projected() ? Math.max(0.0, starts[s][c]) : starts[s][c];
+            }
+            start[active] = s;
+            born[active++] = step;
+          }
+          f.evaluate(x, first, active, loss, g, gn2);
+          for (int i = first; i < active; ) {
+            monitor[i] = new Monitor(cfg.stop(), traces[start[i]], 1);
+            double pg = pg(i);
+            Termination t = monitor[i].start(lane(i), loss[i], pg);
+            if (t != null) {
+              out[start[i]] = monitor[i].finish(point.clone(), loss[i], pg, 0, t);
+              active = remove(i, active);
+              continue;
+            }
+            double thr = monitor[i].threshold();
+            // sqrt(gn2) <= thr implies gn2 <= thr^2 up to rounding: the margin keeps the flag on the
+            // safe side; below the smallest normal number the norm is computed scaled, so always look.
+            flagGn2[i] = Math.max(thr * thr * (1 + 1e-9), Double.MIN_NORMAL);
+            lossLimit[i] = monitor[i].lossLimit();
+            next[i] = step + monitor[i].nextScheduled(0);
+            i++;
+          }
+          nextEvent = minNext(active);
           continue;
         }
-        double thr = monitor[i].threshold();
-        // sqrt(gn2) <= thr implies gn2 <= thr^2 up to rounding: the margin keeps the flag on the
-        // safe side; below the smallest normal number the norm is computed scaled, so always look.
-        flagGn2[i] = Math.max(thr * thr * (1 + 1e-9), Double.MIN_NORMAL);
-        lossLimit[i] = monitor[i].lossLimit();
-        i++;
-      }
-      final double eta = cfg.step();
-      for (int k = 1; active > 0; k++) {
+        if (active == 0) {
+          break;
+        }
+        step++;
         // Not positive (or NaN): some lane may stop here (see BatchObjective.descend).
         double slack = f.descend(eta, x, active, loss, g, gn2, lossLimit, flagGn2);
-        boolean scheduled = monitor[0].scheduled(k);
-        if (slack > 0 && !scheduled) {
+        if (slack > 0 && step < nextEvent) {
           continue;
         }
         for (int i = 0; i < active; ) {
+          boolean scheduled = next[i] == step;
           // Off schedule, only a flagged lane can stop (and the rules do nothing else there).
           if (!scheduled && flag(i) > 0) {
             i++;
             continue;
           }
+          int k = (int) (step - born[i]);
           double pg = pg(i);
           Termination t = monitor[i].check(k, lane(i), loss[i], pg);
           if (t != null) {
             out[start[i]] = monitor[i].finish(point.clone(), loss[i], pg, k, t);
             active = remove(i, active);
           } else {
+            if (scheduled) {
+              next[i] = born[i] + monitor[i].nextScheduled(k);
+            }
             i++;
           }
         }
+        nextEvent = minNext(active);
       }
-      chargeTime(out, from, to, System.nanoTime() - t0);
+      chargeTime(out, 0, starts.length, System.nanoTime() - t0);
+    }
+
+    /** The earliest scheduled update of the active lanes. */
+    private long minNext(int active) {
+      long m = Long.MAX_VALUE;
+      for (int i = 0; i < active; i++) {
+        m = Math.min(m, next[i]);
+      }
+      return m;
     }
 
     /** Lane i's share of the kernel's slack (see BatchObjective.descend): not positive when flagged. */
@@ -164,12 +206,15 @@ public final class BatchGradientDescent {
       return point;
     }
 
-    /** Lane i's gradient norm, exactly as the one-start loop computes it. */
+    /**
+     * Lane i's stationarity measure, exactly as the one-start loop computes it: the gradient
+     * norm, or the KKT residual {@code ||min(x, g)||} for a projected step.
+     */
     private double pg(int i) {
       for (int c = 0; c < dim; c++) {
         grad[c] = g[c][i];
       }
-      return MatOps.normF(grad);
+      return f.projected() ? ProjectedGradient.pgNorm(lane(i), grad) : MatOps.normF(grad);
     }
 
     /** Moves the last active lane into slot i; returns the new number of active lanes. */
@@ -184,6 +229,8 @@ public final class BatchGradientDescent {
       flagGn2[i] = flagGn2[last];
       lossLimit[i] = lossLimit[last];
       start[i] = start[last];
+      born[i] = born[last];
+      next[i] = next[last];
       monitor[i] = monitor[last];
       monitor[last] = null;
       return last;

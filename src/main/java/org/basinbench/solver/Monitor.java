@@ -68,6 +68,25 @@ final class Monitor {
         || (stop.stallWindow() > 0 && k % stop.stallWindow() == 0);
   }
 
+  /**
+   * The first update after {@code k} that is {@link #scheduled}, given that every scheduled
+   * update up to {@code k} has been checked (a checkpoint's record advances the schedule).
+   */
+  int nextScheduled(int k) {
+    long next = stop.maxIter();
+    int checkpoint = trace.nextCheckpoint() - trace.offset();
+    if (checkpoint > k) {
+      next = Math.min(next, checkpoint);
+    }
+    if (stop.stallWindow() > 0) {
+      next = Math.min(next, ((long) k / stop.stallWindow() + 1) * stop.stallWindow());
+    }
+    if (next <= k) {
+      throw new IllegalStateException("no scheduled update after " + k + " (budget " + stop.maxIter() + ")");
+    }
+    return (int) next;
+  }
+
   /** Whether the solver must evaluate after update {@code k} (k >= 1). */
   boolean due(int k) {
     return k % checkEvery == 0 || scheduled(k);

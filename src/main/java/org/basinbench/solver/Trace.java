@@ -78,6 +78,11 @@ public final class Trace {
     }
   }
 
+  /** The next absolute update that is a checkpoint (the budget, or the schedule's next entry). */
+  int nextCheckpoint() {
+    return Math.min(nextCheckpoint, maxIter);
+  }
+
   /** Whether absolute update {@code k} is a checkpoint. */
   public boolean isCheckpoint(int k) {
     return k == nextCheckpoint || k == maxIter;

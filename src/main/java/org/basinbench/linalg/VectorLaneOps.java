@@ -1,0 +1,199 @@
+package org.basinbench.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link LaneOps} in SIMD registers through the Vector API: the same lane-wise operations (no
+ * fused multiply-add; {@code MAX} and {@code MIN} with {@code Math.max} and {@code Math.min}
+ * semantics), so every lane gets the scalar loop's bits; the entries past the last full vector
+ * run the scalar loop itself. Loaded by name only when {@code jdk.incubator.vector} is present.
+ */
+final class VectorLaneOps extends LaneOps {
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  @Override
+  public void add(double[] out, double[] a, double[] b, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector.fromArray(S, a, i).add(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
+    }
+    super.add(out, a, b, i, to);
+  }
+
+  @Override
+  public void sub(double[] out, double[] a, double[] b, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector.fromArray(S, a, i).sub(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
+    }
+    super.sub(out, a, b, i, to);
+  }
+
+  @Override
+  public void subScalar(double[] out, double[] a, double c, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector.fromArray(S, a, i).sub(c).intoArray(out, i);
+    }
+    super.subScalar(out, a, c, i, to);
+  }
+
+  @Override
+  public void mulScalar(double[] out, double[] a, double c, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector.fromArray(S, a, i).mul(c).intoArray(out, i);
+    }
+    super.mulScalar(out, a, c, i, to);
+  }
+
+  @Override
+  public void divScalar(double[] out, double[] a, double c, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector.fromArray(S, a, i).div(c).intoArray(out, i);
+    }
+    super.divScalar(out, a, c, i, to);
+  }
+
+  @Override
+  public void addMul(double[] acc, double[] a, double[] b, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector.fromArray(S, acc, i).add(DoubleVector.fromArray(S, a, i).mul(DoubleVector.fromArray(S, b, i)))
+          .intoArray(acc, i);
+    }
+    super.addMul(acc, a, b, i, to);
+  }
+
+  @Override
+  public void addMulScalar(double[] out, double[] a, double[] b, double c, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector.fromArray(S, a, i).add(DoubleVector.fromArray(S, b, i).mul(c)).intoArray(out, i);
+    }
+    super.addMulScalar(out, a, b, c, i, to);
+  }
+
+  @Override
+  public void subMulScalar(double[] out, double[] a, double[] b, double c, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector.fromArray(S, a, i).sub(DoubleVector.fromArray(S, b, i).mul(c)).intoArray(out, i);
+    }
+    super.subMulScalar(out, a, b, c, i, to);
+  }
+
+  @Override
+  public void projectedStep(double[] x, double[] g, double eta, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector.fromArray(S, x, i).sub(DoubleVector.fromArray(S, g, i).mul(eta))
+          .lanewise(VectorOperators.MAX, 0.0).intoArray(x, i);
+    }
+    super.projectedStep(x, g, eta, i, to);
+  }
+
+  @Override
+  public void addSquare(double[] acc, double[] a, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector v = DoubleVector.fromArray(S, a, i);
+      DoubleVector.fromArray(S, acc, i).add(v.mul(v)).intoArray(acc, i);
+    }
+    super.addSquare(acc, a, i, to);
+  }
+
+  @Override
+  public void addMinSquare(double[] acc, double[] a, double[] b, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector v = DoubleVector.fromArray(S, a, i).min(DoubleVector.fromArray(S, b, i));
+      DoubleVector.fromArray(S, acc, i).add(v.mul(v)).intoArray(acc, i);
+    }
+    super.addMinSquare(acc, a, b, i, to);
+  }
+
+  @Override
+  public double slack(double[] lossLimit, double[] loss, double[] gn2, double[] flag, int from, int to) {
+    DoubleVector s = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector n2 = DoubleVector.fromArray(S, gn2, i);
+      s = s.min(DoubleVector.fromArray(S, lossLimit, i).sub(DoubleVector.fromArray(S, loss, i))
+          .min(n2.sub(DoubleVector.fromArray(S, flag, i)).min(n2.neg().add(Double.MAX_VALUE))));
+    }
+    return Math.min(s.reduceLanes(VectorOperators.MIN), super.slack(lossLimit, loss, gn2, flag, i, to));
+  }
+
+  @Override
+  public void sumProducts(double[] out, double[][] a, int a0, int as, double[][] b, int b0, int bs, int k,
+      int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector sum = DoubleVector.zero(S);
+      for (int l = 0; l < k; l++) {
+        sum = sum.add(DoubleVector.fromArray(S, a[a0 + l * as], i).mul(DoubleVector.fromArray(S, b[b0 + l * bs], i)));
+      }
+      sum.intoArray(out, i);
+    }
+    super.sumProducts(out, a, a0, as, b, b0, bs, k, i, to);
+  }
+
+  @Override
+  public void sumProductsMinus(double[] out, double[][] a, int a0, int as, double[][] b, int b0, int bs, int k,
+      double c, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector sum = DoubleVector.zero(S);
+      for (int l = 0; l < k; l++) {
+        sum = sum.add(DoubleVector.fromArray(S, a[a0 + l * as], i).mul(DoubleVector.fromArray(S, b[b0 + l * bs], i)));
+      }
+      sum.sub(c).intoArray(out, i);
+    }
+    super.sumProductsMinus(out, a, a0, as, b, b0, bs, k, c, i, to);
+  }
+
+  @Override
+  public void sumScaled(double[] out, double[][] a, int[] idx, double[] coef, int c0, int cs, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector sum = DoubleVector.zero(S);
+      for (int l = 0; l < idx.length; l++) {
+        sum = sum.add(DoubleVector.fromArray(S, a[idx[l]], i).mul(coef[c0 + l * cs]));
+      }
+      sum.intoArray(out, i);
+    }
+    super.sumScaled(out, a, idx, coef, c0, cs, i, to);
+  }
+
+  @Override
+  public void sumDiv(double[] out, double[][] a, int[] idx, double c, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector sum = DoubleVector.zero(S);
+      for (int l = 0; l < idx.length; l++) {
+        sum = sum.add(DoubleVector.fromArray(S, a[idx[l]], i));
+      }
+      sum.div(c).intoArray(out, i);
+    }
+    super.sumDiv(out, a, idx, c, i, to);
+  }
+
+  @Override
+  public void sumMinSquares(double[] out, double[][] x, double[][] g, int k, int from, int to) {
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector sum = DoubleVector.zero(S);
+      for (int c = 0; c < k; c++) {
+        DoubleVector v = DoubleVector.fromArray(S, x[c], i).min(DoubleVector.fromArray(S, g[c], i));
+        sum = sum.add(v.mul(v));
+      }
+      sum.intoArray(out, i);
+    }
+    super.sumMinSquares(out, x, g, k, i, to);
+  }
+}

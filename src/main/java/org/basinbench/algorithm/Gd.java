@@ -84,14 +84,14 @@ public final class Gd extends AbstractSolverUnit {
 
     @Override
     public boolean batches(Problem problem) {
-      return problem.batchObjective() != null || problem.laneObjective() != null;
+      return problem.batchObjective() != null || problem.hasLanes();
     }
 
     @Override
     public SolveResult[] solveBatch(Problem problem, double[][] starts, Trace[] traces) {
       // The closed form where the family has one (rip-half), else the loss's lanes.
       return BatchGradientDescent.solve(problem.batchObjective() != null ? problem.batchObjective()
-          : new LaneDescent(problem.laneObjective(), false), starts, config, traces);
+          : new LaneDescent(problem.laneObjective(starts.length), false), starts, config, traces);
     }
   }
 }

@@ -141,12 +141,12 @@ public final class Pgd extends AbstractSolverUnit {
      */
     @Override
     public boolean batches(Problem problem) {
-      return safeguard == null && !config.alternating() && problem.nonnegative() && problem.laneObjective() != null;
+      return safeguard == null && !config.alternating() && problem.nonnegative() && problem.hasLanes();
     }
 
     @Override
     public SolveResult[] solveBatch(Problem problem, double[][] starts, Trace[] traces) {
-      return BatchGradientDescent.solve(new LaneDescent(problem.laneObjective(), true), starts, config, traces);
+      return BatchGradientDescent.solve(new LaneDescent(problem.laneObjective(starts.length), true), starts, config, traces);
     }
   }
 

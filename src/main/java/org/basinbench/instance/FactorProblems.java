@@ -145,18 +145,17 @@ public final class FactorProblems {
       return operator;
     }
 
-    /** Built on first use (it holds a block's scratch), null when the instance is too large. */
+    /** Built on first use, for the lanes asked (it holds their scratch); null when the instance is too large. */
     private org.basinbench.objective.LaneObjective lanes;
-    private boolean lanesTried;
+    private boolean noLanes;
 
     @Override
-    public org.basinbench.objective.LaneObjective laneObjective() {
-      if (!lanesTried) {
-        lanesTried = true;
-        lanes = objective instanceof SymmetricSensingLoss sym
-            ? SensingLanes.of(sym, org.basinbench.objective.LaneObjective.LANES)
-            : objective instanceof AsymmetricSensingLoss asym
-                ? SensingLanes.of(asym, org.basinbench.objective.LaneObjective.LANES) : null;
+    public org.basinbench.objective.LaneObjective laneObjective(int count) {
+      int capacity = Math.max(1, Math.min(count, org.basinbench.objective.LaneObjective.LANES));
+      if (!noLanes && (lanes == null || lanes.capacity() < capacity)) {
+        lanes = objective instanceof SymmetricSensingLoss sym ? SensingLanes.of(sym, capacity)
+            : objective instanceof AsymmetricSensingLoss asym ? SensingLanes.of(asym, capacity) : null;
+        noLanes = lanes == null;
       }
       return lanes;
     }

@@ -31,13 +31,18 @@ public interface Problem {
   }
 
   /**
-   * The same loss over lanes ({@link org.basinbench.objective.LaneObjective}, capacity
-   * {@link org.basinbench.objective.LaneObjective#LANES}), giving each lane the bits of
-   * {@link #objective()}; null when the problem has none (the default). Built once per problem
-   * and shares its thread confinement.
+   * The same loss over lanes ({@link org.basinbench.objective.LaneObjective}) with room for at
+   * least {@code lanes} of them (at most {@link org.basinbench.objective.LaneObjective#LANES}),
+   * giving each lane the bits of {@link #objective()}; null when the problem has none (the
+   * default). Kept by the problem (rebuilt only to grow) and shares its thread confinement.
    */
-  default org.basinbench.objective.LaneObjective laneObjective() {
+  default org.basinbench.objective.LaneObjective laneObjective(int lanes) {
     return null;
+  }
+
+  /** Whether {@link #laneObjective} is not null. */
+  default boolean hasLanes() {
+    return laneObjective(1) != null;
   }
 
   /** Whether the loss is differentiable (false for l1 losses: no Hessian, no curvature). */

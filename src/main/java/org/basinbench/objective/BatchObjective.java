@@ -62,4 +62,9 @@ public interface BatchObjective {
   default boolean projected() {
     return false;
   }
+
+  /** The most lanes one call may cover (the length of the lane arrays the kernel's scratch allows). */
+  default int capacity() {
+    return Integer.MAX_VALUE;
+  }
 }

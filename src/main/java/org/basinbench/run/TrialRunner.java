@@ -78,14 +78,15 @@ public final class TrialRunner {
 
   /**
    * Whether the cell's trials run together as lanes of one batch: its solver
-   * {@link SolverSpec#batches batches} on its problem, and the instance is deterministic (a
-   * random family's trials use different draws).
+   * {@link SolverSpec#batches batches} on its problem (for a random family, on its first draw:
+   * every draw of a family has the same form). A random family's trials run in one batch per
+   * draw.
    */
   public boolean batched(int cellIndex) {
     Boolean b = batched[cellIndex];
     if (b == null) {
       Cell cell = experiment.cells().get(cellIndex);
-      b = cell.instance().draws() == 1 && cell.solver().batches(prepared(cellIndex, 0).problem);
+      b = cell.solver().batches(prepared(cellIndex, 0).problem);
       batched[cellIndex] = b;
     }
     return b;
@@ -105,21 +106,47 @@ public final class TrialRunner {
       return out;
     }
     Cell cell = experiment.cells().get(cellIndex);
-    Prepared p = prepared(cellIndex, 0);
-    long[] seeds = new long[count];
-    double[][] starts = new double[count][];
-    Trace[] traces = new Trace[count];
+    int draws = cell.instance().draws();
+    if (draws == 1) {
+      int[] all = new int[count];
+      for (int j = 0; j < count; j++) {
+        all[j] = j;
+      }
+      runBatch(cellIndex, 0, trials, all, count, out);
+      return out;
+    }
+    // One batch per draw: the trials' positions grouped by draw, in order within each.
+    java.util.TreeMap<Integer, int[]> byDraw = new java.util.TreeMap<>();
+    java.util.Map<Integer, Integer> sizes = new HashMap<>();
     for (int j = 0; j < count; j++) {
-      seeds[j] = trialSeed(experiment.seed(), cell.pointKey(), trials[j]);
+      int d = trials[j] % draws;
+      int[] group = byDraw.computeIfAbsent(d, x -> new int[count]);
+      int at = sizes.merge(d, 1, Integer::sum) - 1;
+      group[at] = j;
+    }
+    for (Map.Entry<Integer, int[]> g : byDraw.entrySet()) {
+      runBatch(cellIndex, g.getKey(), trials, g.getValue(), sizes.get(g.getKey()), out);
+    }
+    return out;
+  }
+
+  /** Runs the trials at positions {@code at[0 .. size)} of {@code trials}, all of one draw, as one batch. */
+  private void runBatch(int cellIndex, int draw, int[] trials, int[] at, int size, TrialResult[] out) {
+    Cell cell = experiment.cells().get(cellIndex);
+    Prepared p = prepared(cellIndex, draw);
+    long[] seeds = new long[size];
+    double[][] starts = new double[size][];
+    Trace[] traces = new Trace[size];
+    for (int j = 0; j < size; j++) {
+      seeds[j] = trialSeed(experiment.seed(), cell.pointKey(), trials[at[j]]);
       starts[j] = new double[p.x0.length];
       start(cell, p, new SplitMix64(Seeds.derive(seeds[j], STREAM_INIT)), starts[j]);
       traces[j] = new Trace(cell.solver().maxIter(), experiment.trajectories());
     }
     SolveResult[] r = cell.solver().solveBatch(p.problem, starts, traces);
-    for (int j = 0; j < count; j++) {
-      out[j] = result(cellIndex, trials[j], seeds[j], p, starts[j], r[j]);
+    for (int j = 0; j < size; j++) {
+      out[at[j]] = result(cellIndex, trials[at[j]], seeds[j], p, starts[j], r[j]);
     }
-    return out;
   }
 
   /** The cell's prepared problem for a draw (built on first use, rebuilt when the draw changes). */

@@ -59,7 +59,7 @@ public final class BatchGradientDescent {
       }
     }
     SolveResult[] out = new SolveResult[starts.length];
-    new Block(f, Math.min(BLOCK, starts.length)).run(starts, traces, cfg, out);
+    new Block(f, Math.min(f.capacity(), Math.min(BLOCK, starts.length))).run(starts, traces, cfg, out);
     return out;
   }
 

@@ -33,6 +33,11 @@ public final class LaneDescent implements BatchObjective {
   }
 
   @Override
+  public int capacity() {
+    return f.capacity();
+  }
+
+  @Override
   public boolean projected() {
     return project;
   }

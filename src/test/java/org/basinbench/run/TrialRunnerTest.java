@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.basinbench.solver.Termination;
 import org.basinbench.spec.Experiment;
@@ -83,6 +84,42 @@ class TrialRunnerTest {
     assertTrue(outcomes.getOrDefault(Outcome.SUCCESS, 0) > 200, outcomes.toString());
     TrialResult[] sgd = grouped.run(1, new int[] {3, 4}, 2);
     assertEquals(reproducible(alone.run(1, 3)), reproducible(sgd[0]));
+  }
+
+  /**
+   * The small sensing families run fixed-step PGD and GD as lanes (one batch per draw for a
+   * random family): any grouping and order of trials gives each the result it gets alone.
+   */
+  @Test
+  void laneFamiliesGiveEveryTrialItsOwnResult() throws SpecException {
+    List<Experiment> specs = SpecParser.parse("""
+        [{"experiment": "g", "seed": 3, "trials": 60,
+          "instance": {"family": "gaussian-sensing", "n": 5, "rStar": 1, "r": 2, "m": 30, "draws": 4},
+          "init": {"kind": "half-normal", "scale": 0.5},
+          "solvers": [{"name": "pgd", "step": 0.02, "maxIter": 3000, "tol": 1e-9}]},
+         {"experiment": "a", "seed": 3, "trials": 60,
+          "instance": {"family": "nonneg-counterexample", "variant": "asymmetric", "n": 4, "rStar": 1, "r": 2,
+                       "alpha": 0.5, "epsilon": 0.5, "lambda": 0.25},
+          "init": {"kind": "half-normal", "scale": 0.5},
+          "solvers": [{"name": "pgd", "step": 0.05, "maxIter": 3000, "tol": 1e-8},
+                      {"name": "gd", "step": 0.02, "maxIter": 3000, "tol": 1e-8}]}]
+        """, "lanes.json");
+    for (Experiment e : specs) {
+      TrialRunner alone = new TrialRunner(e);
+      TrialRunner grouped = new TrialRunner(e);
+      for (int cell = 0; cell < e.cells().size(); cell++) {
+        assertTrue(grouped.batched(cell), e.name() + " cell " + cell + " runs as lanes");
+        int[] trials = new int[60];
+        for (int t = 0; t < 60; t++) {
+          trials[t] = (t * 37) % 60; // any order, draws interleaved
+        }
+        TrialResult[] results = grouped.run(cell, trials, 60);
+        for (int j = 0; j < 60; j++) {
+          assertEquals(reproducible(alone.run(cell, trials[j])), reproducible(results[j]),
+              e.name() + " cell " + cell + " trial " + trials[j]);
+        }
+      }
+    }
   }
 
   @Test

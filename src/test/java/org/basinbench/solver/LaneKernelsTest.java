@@ -84,7 +84,7 @@ class LaneKernelsTest {
   @Test
   void lossAndGradientAreTheOnePointBits() {
     for (Map.Entry<String, Problem> e : problems().entrySet()) {
-      LaneObjective lanes = e.getValue().laneObjective();
+      LaneObjective lanes = e.getValue().laneObjective(LaneObjective.LANES);
       assertNotNull(lanes, e.getKey());
       Objective f = e.getValue().objective();
       int dim = f.dim();
@@ -286,7 +286,7 @@ class LaneKernelsTest {
             for (int j = 0; j < traces.length; j++) {
               traces[j] = new Trace(cfg.maxIter(), true);
             }
-            SolveResult[] got = BatchGradientDescent.solve(new LaneDescent(p.laneObjective(), project), block, cfg,
+            SolveResult[] got = BatchGradientDescent.solve(new LaneDescent(p.laneObjective(block.length), project), block, cfg,
                 traces);
             for (int j = 0; j < got.length; j++) {
               assertEquals(alone.get(from + j), bits(got[j]), e.getKey() + (project ? " pgd" : " gd")
@@ -301,6 +301,6 @@ class LaneKernelsTest {
   @Test
   void largeInstancesHaveNoLanes() {
     // n = 12 is past SensingLanes.MAX_N: the one-point code runs.
-    assertNull(new NonnegCounterexample(12, 1, 2, 0.5, 0.5).symmetricProblem().laneObjective());
+    assertNull(new NonnegCounterexample(12, 1, 2, 0.5, 0.5).symmetricProblem().laneObjective(LaneObjective.LANES));
   }
 }

@@ -51,8 +51,20 @@ public final class Bench {
   static {
     CASES.put("kernels", new KernelBench());
     CASES.put("scale", new ScaleBench());
-    CASES.put("riphalf", new JobBench("riphalf", "jobs/bench-riphalf.json"));
-    CASES.put("memory", new JobBench("memory", "jobs/bench-memory.json"));
+    CASES.put("quickstart", new JobBench("quickstart", "jobs/quickstart.json",
+        "jobs/quickstart.json (5,000 Theorem 2 PGD trials) at local[2]: wall time, run time, solver time",
+        List.of(List.of("quickstart_numpy.py", "1000", "2"))));
+    CASES.put("theorem2", new JobBench("theorem2", "jobs/bench-scale.json",
+        "jobs/bench-scale.json (20,000 Theorem 2 PGD trials) at local[2]: wall time, run time, solver time",
+        List.of(List.of("quickstart_numpy.py", "4000", "2"), List.of("quickstart_c.c", "4000", "2"))));
+    CASES.put("riphalf", new JobBench("riphalf", "jobs/bench-riphalf.json",
+        "jobs/bench-riphalf.json (300,000 rip-half starts x 10,000 GD steps) at local[2]: wall time, trial-steps/s",
+        List.of(List.of("rip_half_numpy.py", "300000", "10000", "2"), List.of("rip_half_c.c", "300000", "10000", "2"))));
+    CASES.put("starcvx", new JobBench("starcvx", "jobs/bench-starcvx.json",
+        "jobs/bench-starcvx.json (20,000 planted 100 x 100 draws, two segments each) at local[2]: wall time",
+        List.of(List.of("starcvx_numpy.py", "100", "10", "20000", "2"))));
+    CASES.put("memory", new JobBench("memory", "jobs/bench-memory.json",
+        "jobs/bench-memory.json (1,000,000 trials) at local[2] in a 1 GiB heap: peak heap, run time", List.of()));
   }
 
   private Bench() {}

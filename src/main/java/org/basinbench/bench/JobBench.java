@@ -11,29 +11,30 @@ import java.util.regex.Pattern;
 
 /**
  * End-to-end jobs, each run by the shaded jar in its own JVM at {@code local[2]} with a 1 GiB
- * heap and GC logging:
- * <ul>
- *   <li>{@code riphalf}: {@code jobs/bench-riphalf.json}, 100,000 rip-half starts x 10,000 GD
- *       steps. Wall time from JVM start to exit, run time, trial-steps per second of run time and
- *       of summed solver time, the solver fraction, peak heap;</li>
- *   <li>{@code memory}: {@code jobs/bench-memory.json}, 1,000,000 small trials. Whether it completes
- *       in the heap, the peak heap in use before a collection, and the run time.</li>
- * </ul>
+ * heap and GC logging: wall time from JVM start to exit (the figure a user sees), run time (the
+ * manifests'), the trials' summed solver time per core, the solver fraction and the peak heap.
+ * With {@code --peers DIR} (the directory of the peer scripts: numpy, scikit-learn, C), the
+ * case's peer runs right after, in the same session, and the case prints its time and the
+ * ratio peer / BasinBench (above 1: BasinBench is faster). A peer's time is the wall time it
+ * prints itself ({@code numpy_wall_s}, without the Python start), else its process's.
  */
 final class JobBench implements Bench.Case {
   private final String name;
   private final String spec;
+  private final String about;
+  /** The peers' command lines (script first, then arguments), run from the peers' directory. */
+  private final List<List<String>> peers;
 
-  JobBench(String name, String spec) {
+  JobBench(String name, String spec, String about, List<List<String>> peers) {
     this.name = name;
     this.spec = spec;
+    this.about = about;
+    this.peers = peers;
   }
 
   @Override
   public String about() {
-    return "riphalf".equals(name)
-        ? "jobs/bench-riphalf.json (1e9 rip-half GD trial-steps) at local[2]: wall time, trial-steps/s, peak heap"
-        : "jobs/bench-memory.json (1,000,000 trials) at local[2] in a 1 GiB heap: peak heap, run time";
+    return about;
   }
 
   @Override
@@ -43,6 +44,7 @@ final class JobBench implements Bench.Case {
     String cp = LocalCluster.classpath(root);
     fig.put("spec", spec);
     Path tmp = Files.createTempDirectory("basinbench-" + name);
+    double wall;
     try {
       Path out = tmp.resolve("out");
       Path gc = tmp.resolve("gc.log");
@@ -52,19 +54,29 @@ final class JobBench implements Bench.Case {
             "org.basinbench.cli.Main", "run", specFile.toString(), "--master", "local[2]", "--no-report",
             "--out", out.toString())), out, host);
       }
+      wall = run.wallSeconds();
       fig.put("trials", run.trials());
       fig.put("heap_max_mb", 1024L);
       fig.put("peak_heap_mb", peakHeapMb(gc));
       run.print(fig, "local2", 2);
-      if ("riphalf".equals(name)) {
-        double[] sums = ScaleBench.sums(out, "iterations", "wall_ms");
-        fig.put("trial_steps", (long) sums[0]);
-        fig.put("trial_steps_per_s", sums[0] / run.runSeconds());
-        fig.put("solver_trial_steps_per_s_per_core", sums[0] / (sums[1] / 1e3));
-      }
+      double[] sums = ScaleBench.sums(out, "iterations", "wall_ms");
+      fig.put("local2.solver_s_per_core", sums[1] / 1e3 / 2);
+      fig.put("trial_steps", (long) sums[0]);
+      fig.put("trial_steps_per_s", sums[0] / run.runSeconds());
+      fig.put("solver_trial_steps_per_s_per_core", sums[0] / (sums[1] / 1e3));
     } finally {
       ScaleBench.stopSession();
       ScaleBench.delete(tmp);
+    }
+    String dir = options.get("--peers");
+    if (dir != null) {
+      for (List<String> peer : peers) {
+        Peers.Result r = Peers.run(Path.of(dir), peer);
+        String key = "peer." + r.label();
+        fig.put(key + ".command", r.command());
+        fig.put(key + ".wall_s", r.seconds());
+        fig.put(key + ".ratio", r.seconds() / wall);
+      }
     }
   }
 

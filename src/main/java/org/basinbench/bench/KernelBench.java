@@ -1,6 +1,7 @@
 package org.basinbench.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.basinbench.instance.PlantedNmf;
 import org.basinbench.instance.RipHalf;
@@ -31,7 +32,8 @@ import org.basinbench.solver.Trace;
 final class KernelBench implements Bench.Case {
   @Override
   public String about() {
-    return "solver kernels, one thread: MU and PGD ms/iteration on planted NMF, rip-half GD trial-steps/s";
+    return "solver kernels, one thread: MU and PGD ms/iteration on planted NMF, rip-half GD and Theorem 2 PGD"
+        + " trial-steps/s (lanes and one point)";
   }
 
   @Override
@@ -42,7 +44,73 @@ final class KernelBench implements Bench.Case {
     nmf(fig, "nmf100", 100, 10, 2000);
     nmf(fig, "nmf1000", 1000, 50, 200);
     ripHalf(fig);
+    theorem2(fig, 1);
+    theorem2(fig, 2);
     fig.put("peak_heap_mb", peakHeapMb());
+    String peers = options.get("--peers");
+    if (peers != null) {
+      try {
+        Peers.Result r = Peers.run(Path.of(peers), List.of("nmf_sklearn_mu.py"));
+        fig.put("peer.nmf_sklearn_mu.command", r.command());
+        for (String line : r.output().lines().toList()) {
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("^sklearn_mu_ms\\.(\\d+): ([0-9.]+)").matcher(line);
+          if (m.find()) {
+            fig.put("peer.sklearn_mu.nmf" + m.group(1) + ".ms_per_iter", Double.parseDouble(m.group(2)));
+          }
+        }
+      } catch (java.io.IOException | InterruptedException e) {
+        throw new IllegalStateException("peer nmf_sklearn_mu.py: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * The quickstart's kernel: Theorem 2 symmetric (n = 4, r* = 1, alpha = 0.5), fixed-step PGD
+   * (step 0.05, tol 0 so every lane takes its whole budget) through the lanes of
+   * {@link BatchGradientDescent}, 2,560 starts x 2,000 updates; and the one-point loop for scale.
+   */
+  private static void theorem2(Bench.Figures fig, int r) {
+    org.basinbench.instance.Problem p = new org.basinbench.instance.NonnegCounterexample(4, 1, r, 0.5, 0.5)
+        .symmetricProblem();
+    StepConfig cfg = new StepConfig(0.05, 2000, 0.0);
+    SplitMix64 rng = new SplitMix64(5);
+    int dim = p.objective().dim();
+    java.util.function.IntFunction<double[][]> starts = count -> {
+      double[][] s = new double[count][dim];
+      for (double[] x : s) {
+        for (int i = 0; i < dim; i++) {
+          x[i] = 0.5 * rng.nextHalfNormal();
+        }
+      }
+      return s;
+    };
+    java.util.function.ToLongFunction<double[][]> lanes = s -> {
+      Trace[] traces = new Trace[s.length];
+      for (int i = 0; i < s.length; i++) {
+        traces[i] = new Trace(cfg.maxIter(), false);
+      }
+      long steps = 0;
+      for (SolveResult res : BatchGradientDescent.solve(
+          new org.basinbench.solver.LaneDescent(p.laneObjective(s.length), true), s, cfg, traces)) {
+        steps += res.iterations();
+      }
+      return steps;
+    };
+    lanes.applyAsLong(starts.apply(512));
+    double[][] s = starts.apply(2560);
+    long t0 = System.nanoTime();
+    long steps = lanes.applyAsLong(s);
+    double sec = (System.nanoTime() - t0) / 1e9;
+    String name = "theorem2.r" + r + ".pgd";
+    fig.put(name + ".lanes.trial_steps_per_s", steps / sec);
+    fig.put(name + ".lanes.ns_per_trial_step", sec * 1e9 / steps);
+    long one = 0;
+    t0 = System.nanoTime();
+    for (int i = 0; i < 200; i++) {
+      one += ProjectedGradient.solve(p.objective(), s[i], cfg).iterations();
+    }
+    sec = (System.nanoTime() - t0) / 1e9;
+    fig.put(name + ".one_point.ns_per_trial_step", sec * 1e9 / one);
   }
 
   /**

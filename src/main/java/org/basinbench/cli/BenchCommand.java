@@ -41,6 +41,10 @@ final class BenchCommand extends Subcommand {
   @Option(names = "--no-cluster", arity = "0", description = "scale: local[1] and local[2] only, no standalone cluster")
   boolean noCluster;
 
+  @Option(names = "--peers", paramLabel = "DIR", description = "the end-to-end cases and kernels: also run each"
+      + " case's peer (numpy, scikit-learn, C) from DIR right after, and print the ratio")
+  java.nio.file.Path peers;
+
   /** Lists the cases and what each measures at the end of the command's help. */
   static void listCases(CommandSpec bench) {
     TextTable table = TextTable.forColumnWidths(Help.Ansi.OFF, 12, 68);
@@ -71,6 +75,12 @@ final class BenchCommand extends Subcommand {
     }
     if (noCluster) {
       options.put("--no-cluster", "true");
+    }
+    if (peers != null) {
+      if (!java.nio.file.Files.isDirectory(peers)) {
+        throw new UsageException("--peers: " + peers + " is not a directory (the peer scripts, e.g. ../shared/bench/peers)");
+      }
+      options.put("--peers", peers.toAbsolutePath().toString());
     }
     Printer p = printer();
     return Bench.run(names, options, p.out, p.err);

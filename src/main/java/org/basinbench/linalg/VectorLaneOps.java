@@ -132,6 +132,11 @@ final class VectorLaneOps extends LaneOps {
   @Override
   public void sumProducts(double[] out, double[][] a, int a0, int as, double[][] b, int b0, int bs, int k,
       int from, int to) {
+    if (k <= 4) {
+      // The common short sums with their arrays in registers: 0 + p0 + p1 + ..., in order.
+      sumProducts4(out, a, a0, as, b, b0, bs, k, false, 0.0, from, to);
+      return;
+    }
     int i = from;
     for (int bound = to - L; i <= bound; i += L) {
       DoubleVector sum = DoubleVector.zero(S);
@@ -146,6 +151,10 @@ final class VectorLaneOps extends LaneOps {
   @Override
   public void sumProductsMinus(double[] out, double[][] a, int a0, int as, double[][] b, int b0, int bs, int k,
       double c, int from, int to) {
+    if (k <= 4) {
+      sumProducts4(out, a, a0, as, b, b0, bs, k, true, c, from, to);
+      return;
+    }
     int i = from;
     for (int bound = to - L; i <= bound; i += L) {
       DoubleVector sum = DoubleVector.zero(S);
@@ -195,5 +204,37 @@ final class VectorLaneOps extends LaneOps {
       sum.intoArray(out, i);
     }
     super.sumMinSquares(out, x, g, k, i, to);
+  }
+
+  /** {@link #sumProducts} (or, with {@code minus}, {@link #sumProductsMinus}) for k <= 4. */
+  private void sumProducts4(double[] out, double[][] a, int a0, int as, double[][] b, int b0, int bs, int k,
+      boolean minus, double c, int from, int to) {
+    double[] x0 = a[a0];
+    double[] y0 = b[b0];
+    double[] x1 = k > 1 ? a[a0 + as] : x0;
+    double[] y1 = k > 1 ? b[b0 + bs] : y0;
+    double[] x2 = k > 2 ? a[a0 + 2 * as] : x0;
+    double[] y2 = k > 2 ? b[b0 + 2 * bs] : y0;
+    double[] x3 = k > 3 ? a[a0 + 3 * as] : x0;
+    double[] y3 = k > 3 ? b[b0 + 3 * bs] : y0;
+    int i = from;
+    for (int bound = to - L; i <= bound; i += L) {
+      DoubleVector sum = DoubleVector.zero(S).add(DoubleVector.fromArray(S, x0, i).mul(DoubleVector.fromArray(S, y0, i)));
+      if (k > 1) {
+        sum = sum.add(DoubleVector.fromArray(S, x1, i).mul(DoubleVector.fromArray(S, y1, i)));
+      }
+      if (k > 2) {
+        sum = sum.add(DoubleVector.fromArray(S, x2, i).mul(DoubleVector.fromArray(S, y2, i)));
+      }
+      if (k > 3) {
+        sum = sum.add(DoubleVector.fromArray(S, x3, i).mul(DoubleVector.fromArray(S, y3, i)));
+      }
+      (minus ? sum.sub(c) : sum).intoArray(out, i);
+    }
+    if (minus) {
+      super.sumProductsMinus(out, a, a0, as, b, b0, bs, k, c, i, to);
+    } else {
+      super.sumProducts(out, a, a0, as, b, b0, bs, k, i, to);
+    }
   }
 }

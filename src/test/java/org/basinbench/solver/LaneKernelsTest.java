@@ -259,8 +259,8 @@ class LaneKernelsTest {
 
   @Test
   void runsAreTheOnePointRunsWhateverTheBlock() {
-    StepConfig pgd = new StepConfig(0.05, Stopping.of(3000, 1e-8), false);
-    StepConfig gd = new StepConfig(0.02, new Stopping(3000, 1e-9, 0, 500, 1e-12), false);
+    StepConfig pgd = new StepConfig(0.05, Stopping.of(1000, 1e-8), false);
+    StepConfig gd = new StepConfig(0.02, new Stopping(1000, 1e-9, 0, 300, 1e-12), false);
     for (Map.Entry<String, Problem> e : problems().entrySet()) {
       Problem p = e.getValue();
       int dim = p.objective().dim();

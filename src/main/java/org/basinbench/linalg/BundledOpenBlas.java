@@ -74,13 +74,19 @@ final class BundledOpenBlas {
    * keeps OpenBLAS from starting its thread pool at all).
    *
    * @throws Unavailable when it is switched off, the platform has no natives in the jar, or
-   *     JavaCPP cannot extract or load them (an unwritable cache directory, a missing GLIBC)
+   *     JavaCPP cannot extract or load them (no writable cache directory, too old a GLIBC)
    */
   static Library load() throws Unavailable {
     if ("off".equals(System.getProperty(SWITCH))) {
       throw new Unavailable("switched off by -D" + SWITCH + "=off");
     }
     try {
+      // Without natives for this platform in the jar, JavaCPP would go on to load whatever
+      // libopenblas the system has: ask for none then.
+      String platform = Loader.getPlatform();
+      if (BundledOpenBlas.class.getResource("/org/bytedeco/openblas/" + platform + "/libopenblas.so.0") == null) {
+        throw new Unavailable("no OpenBLAS natives for " + platform + " on the class path");
+      }
       Loader.load(openblas_nolapack.class);
       // The platform's libopenblas, extracted (under the name the binding links against) and
       // loaded by JavaCPP; only a file in JavaCPP's cache is the bundled one.

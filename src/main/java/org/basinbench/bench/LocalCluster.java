@@ -204,11 +204,18 @@ public final class LocalCluster implements AutoCloseable {
     throw new TimeoutException(n + " workers did not register in " + seconds + " s: " + last + logTails());
   }
 
-  /** SPARK_HOME with jars/ linking the Maven-resolved runtime jars (Spark, Hadoop, Jackson, ...). */
+  /**
+   * SPARK_HOME with jars/ linking the Maven-resolved runtime jars (Spark, Hadoop, Jackson, ...),
+   * except OpenBLAS and JavaCPP: no Spark distribution has them, so here too the driver and the
+   * executors load the BLAS natives from the application's shaded jar.
+   */
   private Path linkJars() throws IOException {
     Path jars = Files.createDirectories(dir.resolve("spark/jars"));
     for (String j : classpath(root).split(":")) {
       Path src = Path.of(j);
+      if (src.getFileName().toString().matches("(openblas|javacpp)-.*\\.jar")) {
+        continue;
+      }
       Path link = jars.resolve(src.getFileName());
       if (!Files.exists(link)) {
         Files.createSymbolicLink(link, src);

@@ -2,6 +2,7 @@ package org.basinbench.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -41,6 +42,19 @@ class StandaloneClusterIT {
        "instance": {"family": "nonneg-counterexample", "n": 4, "rStar": 1, "r": [1, 2], "alpha": 0.7, "epsilon": 0.5},
        "init": {"kind": "half-normal", "scale": 0.5},
        "solvers": [{"name": "pgd", "step": 0.05, "maxIter": 2000}]}
+      """;
+  /**
+   * Planted NMF whose multiplicative updates' products go to BLAS (20 x 1000 x 3 multiply-adds),
+   * with an inner dimension of 1000: above OpenBLAS's blocking of it (256 or 384 by core), so
+   * OpenBLAS sums in another order than netlib's Java BLAS and the rows' last bits say which
+   * ran them (with inner dimensions below the blocking, OpenBLAS's AVX2 kernels and the Java
+   * BLAS were measured to give the same bits).
+   */
+  static final String BLAS_SPEC = """
+      {"experiment": "cluster-blas", "seed": 7, "trials": 20,
+       "instance": {"family": "planted-nmf", "n": 20, "m": 1000, "rStar": 3, "r": 3, "draws": 20},
+       "init": {"kind": "half-normal", "scale": 0.5},
+       "solvers": [{"name": "mu", "maxIter": 300, "tol": 0}]}
       """;
   static final Path ROOT = Path.of("").toAbsolutePath();
 
@@ -123,6 +137,35 @@ class StandaloneClusterIT {
     }
     System.out.printf("StandaloneClusterIT: killed-executor run compared after %.0f s%n",
         (System.nanoTime() - t0) / 1e9);
+
+    // The bundled OpenBLAS on the executors, with no BLAS in SPARK_HOME or on the system path:
+    // the cluster's rows equal, to the last bit, those of a local[1] run, which used the bundled
+    // library; a local[1] run on netlib's Java BLAS gives other bits, so the comparison sees
+    // which BLAS the executors ran.
+    Path blasSpec = Files.writeString(tmp.resolve("blas.json"), BLAS_SPEC);
+    Path blasLocal = tmp.resolve("blas-local");
+    Path blasJava = tmp.resolve("blas-java");
+    Path blasCluster = tmp.resolve("blas-cluster");
+    List<Process> blasRuns = List.of(
+        cluster.process("blas-local", List.of("-cp", jar + ":" + LocalCluster.classpath(ROOT), "org.basinbench.cli.Main",
+            "run", blasSpec.toString(), "--master", "local[1]", "--no-report", "--out", blasLocal.toString())),
+        cluster.process("blas-java", List.of("-Dbasinbench.blas.bundled=off", "-cp", jar + ":"
+            + LocalCluster.classpath(ROOT), "org.basinbench.cli.Main", "run", blasSpec.toString(), "--master",
+            "local[1]", "--no-report", "--out", blasJava.toString())),
+        cluster.submit("submit-blas", jar, List.of("spark.executor.memory=512m"),
+            List.of("run", blasSpec.toString(), "--no-report", "--out", blasCluster.toString())));
+    for (Process p : blasRuns) {
+      assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the BLAS runs finished" + cluster.logTails());
+      assertEquals(0, p.exitValue(), "a BLAS run" + cluster.logTails());
+    }
+    String driverBlas = new ObjectMapper().readTree(blasCluster.resolve("manifests/cluster-blas.json").toFile())
+        .get("blas").asText();
+    assertTrue(driverBlas.matches("OpenBLAS \\S+ \\(bundled, core .*\\) via JNIBLAS"), driverBlas);
+    assertEquals(FaultInjectionTest.rows(blasLocal, "trials", "cluster-blas"),
+        FaultInjectionTest.rows(blasCluster, "trials", "cluster-blas"), "trials through the bundled OpenBLAS");
+    assertNotEquals(FaultInjectionTest.rows(blasLocal, "trials", "cluster-blas"),
+        FaultInjectionTest.rows(blasJava, "trials", "cluster-blas"), "Java BLAS gives other last bits");
+    System.out.printf("StandaloneClusterIT: BLAS runs compared after %.0f s%n", (System.nanoTime() - t0) / 1e9);
 
     // An extension's jar travels with spark.jars (spark-submit's --jars): the driver and the
     // executors find its family as a local run with the jar on the class path does, and the

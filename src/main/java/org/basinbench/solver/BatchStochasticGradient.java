@@ -85,8 +85,8 @@ public final class BatchStochasticGradient {
     /** Per lane: the index of its start, and the block step at which it joined (its update 0). */
     final int[] start;
     final long[] born;
-    /** Per lane: whether its monitor wants an evaluation at this update. */
-    final boolean[] due;
+    /** Per lane: the block step of its next evaluation ({@link Monitor#due}: an epoch's end or a scheduled update). */
+    final long[] next;
     final double[] point;
     final double[] grad;
 
@@ -103,7 +103,7 @@ public final class BatchStochasticGradient {
       monitor = new Monitor[capacity];
       start = new int[capacity];
       born = new long[capacity];
-      due = new boolean[capacity];
+      next = new long[capacity];
       point = new double[dim];
       grad = new double[dim];
     }
@@ -116,6 +116,7 @@ public final class BatchStochasticGradient {
       int nextStart = 0;
       int active = 0;
       long step = 0;
+      long nextEvent = Long.MAX_VALUE;
       while (true) {
         if (nextStart < starts.length && (active == 0 || active <= capacity / 2 && step % checkEvery == 0)) {
           // Join: the next starts take the free slots, each with its own generator and a fresh permutation.
@@ -142,9 +143,11 @@ public final class BatchStochasticGradient {
               out[start[i]] = monitor[i].finish(point.clone(), loss[i], gn, 0, t);
               active = remove(i, active);
             } else {
+              next[i] = born[i] + nextDue(i, 0, checkEvery);
               i++;
             }
           }
+          nextEvent = minNext(active);
           continue;
         }
         if (active == 0) {
@@ -166,17 +169,12 @@ public final class BatchStochasticGradient {
         for (int c = 0; c < dim; c++) {
           ops.subMulScalar(x[c], x[c], g[c], eta, 0, active);
         }
-        boolean any = false;
-        for (int i = 0; i < active; i++) {
-          due[i] = monitor[i].due((int) (step - born[i]));
-          any |= due[i];
-        }
-        if (!any) {
+        if (step < nextEvent) {
           continue;
         }
         f.valueAndGradient(x, 0, active, loss, g);
         for (int i = 0; i < active; ) {
-          if (!due[i]) {
+          if (next[i] != step) {
             i++;
             continue;
           }
@@ -187,11 +185,30 @@ public final class BatchStochasticGradient {
             out[start[i]] = monitor[i].finish(point.clone(), loss[i], gn, k, t);
             active = remove(i, active);
           } else {
+            next[i] = born[i] + nextDue(i, k, checkEvery);
             i++;
           }
         }
+        nextEvent = minNext(active);
       }
       BatchGradientDescent.chargeTime(out, 0, starts.length, System.nanoTime() - t0);
+    }
+
+    /**
+     * The first update after {@code k} at which lane i's monitor is {@link Monitor#due}, given that
+     * every due update up to k was checked: the next end of an epoch, or the next scheduled update.
+     */
+    private long nextDue(int i, int k, int checkEvery) {
+      return Math.min(((long) k / checkEvery + 1) * checkEvery, monitor[i].nextScheduled(k));
+    }
+
+    /** The earliest next evaluation of the active lanes. */
+    private long minNext(int active) {
+      long m = Long.MAX_VALUE;
+      for (int i = 0; i < active; i++) {
+        m = Math.min(m, next[i]);
+      }
+      return m;
     }
 
     /** Lane i's point, copied into the shared buffer. */
@@ -227,7 +244,7 @@ public final class BatchStochasticGradient {
       monitor[last] = null;
       start[i] = start[last];
       born[i] = born[last];
-      due[i] = due[last];
+      next[i] = next[last];
       return last;
     }
   }

@@ -305,8 +305,9 @@ class LaneKernelsTest {
   /**
    * Minibatch SGD as lanes against {@link StochasticGradient}, bit for bit: one term, a third of
    * the terms and all of them per step, in blocks of 1, 7 and 300 starts, each start with the
-   * generator its own run gets (diverging starts overflow between the per-epoch checks, so the
-   * masked residual meets infinities off the batch).
+   * generator its own run gets. (Infinite residuals off the batch are covered by
+   * {@link #batchGradientIsTheOnePointBits}: a 0/1 multiply there fails it, while whole runs
+   * reach such points only once already non-finite.)
    */
   @Test
   void sgdRunsAreTheOnePointRunsWhateverTheBlock() {
@@ -348,7 +349,10 @@ class LaneKernelsTest {
     }
   }
 
-  /** The minibatch gradient over lanes is the one-point one at points of every kind, non-finite included. */
+  /**
+   * The minibatch gradient over lanes is the one-point one at points of every kind, non-finite
+   * included (where an infinite residual off the batch must leave 0.0, not NaN).
+   */
   @Test
   void batchGradientIsTheOnePointBits() {
     for (Map.Entry<String, Problem> e : problems().entrySet()) {

@@ -88,7 +88,7 @@ public final class Gd extends AbstractSolverUnit {
     }
 
     @Override
-    public SolveResult[] solveBatch(Problem problem, double[][] starts, Trace[] traces) {
+    public SolveResult[] solveBatch(Problem problem, double[][] starts, SplitMix64[] rngs, Trace[] traces) {
       // The closed form where the family has one (rip-half), else the loss's lanes.
       return BatchGradientDescent.solve(problem.batchObjective() != null ? problem.batchObjective()
           : new LaneDescent(problem.laneObjective(starts.length), false), starts, config, traces);

@@ -145,7 +145,7 @@ public final class Pgd extends AbstractSolverUnit {
     }
 
     @Override
-    public SolveResult[] solveBatch(Problem problem, double[][] starts, Trace[] traces) {
+    public SolveResult[] solveBatch(Problem problem, double[][] starts, SplitMix64[] rngs, Trace[] traces) {
       return BatchGradientDescent.solve(new LaneDescent(problem.laneObjective(starts.length), true), starts, config, traces);
     }
   }

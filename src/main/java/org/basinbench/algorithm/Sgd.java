@@ -2,8 +2,10 @@ package org.basinbench.algorithm;
 
 import java.util.List;
 import org.basinbench.instance.Problem;
+import org.basinbench.objective.StochasticLanes;
 import org.basinbench.objective.StochasticObjective;
 import org.basinbench.rng.SplitMix64;
+import org.basinbench.solver.BatchStochasticGradient;
 import org.basinbench.solver.SgdConfig;
 import org.basinbench.solver.SolveResult;
 import org.basinbench.solver.StochasticGradient;
@@ -21,7 +23,9 @@ import org.basinbench.spec.Values;
 
 /**
  * {@code sgd}: unconstrained minibatch stochastic gradient descent (batches of measurements, or
- * of observed entries for entrywise losses).
+ * of observed entries for entrywise losses). Where the problem's loss has lanes with minibatch
+ * gradients, the trials of a cell advance together as lanes of {@link BatchStochasticGradient},
+ * each with its own generator.
  */
 public final class Sgd extends AbstractSolverUnit {
   public static final String NAME = "sgd";
@@ -34,7 +38,8 @@ public final class Sgd extends AbstractSolverUnit {
       Columns.STOPPING, List.of(Columns.BATCH));
 
   public Sgd() {
-    super(NAME, "minibatch stochastic gradient descent over the terms of the loss",
+    super(NAME, "minibatch stochastic gradient descent over the terms of the loss (batched lanes where the family"
+        + " offers them)",
         FIELDS, COLUMNS);
   }
 
@@ -78,6 +83,18 @@ public final class Sgd extends AbstractSolverUnit {
     @Override
     public SolveResult solve(Problem problem, double[] x0, SplitMix64 rng, Trace trace) {
       return StochasticGradient.solve((StochasticObjective) problem.objective(), x0, config, rng, trace);
+    }
+
+    /** Where the loss has lanes with minibatch gradients (the small sensing families, rip-half). */
+    @Override
+    public boolean batches(Problem problem) {
+      return problem.laneObjective(1) instanceof StochasticLanes;
+    }
+
+    @Override
+    public SolveResult[] solveBatch(Problem problem, double[][] starts, SplitMix64[] rngs, Trace[] traces) {
+      return BatchStochasticGradient.solve((StochasticLanes) problem.laneObjective(starts.length), starts, config,
+          rngs, traces);
     }
   }
 }

@@ -10,12 +10,15 @@ import org.basinbench.objective.MaskedFactorLoss;
 import org.basinbench.objective.Objective;
 import org.basinbench.rng.SplitMix64;
 import org.basinbench.solver.BatchGradientDescent;
+import org.basinbench.solver.BatchStochasticGradient;
 import org.basinbench.solver.GradientDescent;
 import org.basinbench.solver.MultiplicativeUpdates;
 import org.basinbench.solver.NmfConfig;
 import org.basinbench.solver.ProjectedGradient;
+import org.basinbench.solver.SgdConfig;
 import org.basinbench.solver.SolveResult;
 import org.basinbench.solver.StepConfig;
+import org.basinbench.solver.StochasticGradient;
 import org.basinbench.solver.Trace;
 
 /**
@@ -33,7 +36,7 @@ final class KernelBench implements Bench.Case {
   @Override
   public String about() {
     return "solver kernels, one thread: MU and PGD ms/iteration on planted NMF, rip-half GD and Theorem 2 PGD"
-        + " trial-steps/s (lanes and one point)";
+        + " and SGD trial-steps/s (lanes and one point)";
   }
 
   @Override
@@ -46,6 +49,9 @@ final class KernelBench implements Bench.Case {
     ripHalf(fig);
     theorem2(fig, 1);
     theorem2(fig, 2);
+    sgd(fig, "riphalf.sgd", RipHalf.problem(), 0.003, 1, 1.0, false);
+    sgd(fig, "theorem2.r2.sgd", new org.basinbench.instance.NonnegCounterexample(4, 1, 2, 0.5, 0.5)
+        .symmetricProblem(), 0.02, 4, 0.5, true);
     fig.put("peak_heap_mb", peakHeapMb());
     String peers = options.get("--peers");
     if (peers != null) {
@@ -108,6 +114,60 @@ final class KernelBench implements Bench.Case {
     t0 = System.nanoTime();
     for (int i = 0; i < 200; i++) {
       one += ProjectedGradient.solve(p.objective(), s[i], cfg).iterations();
+    }
+    sec = (System.nanoTime() - t0) / 1e9;
+    fig.put(name + ".one_point.ns_per_trial_step", sec * 1e9 / one);
+  }
+
+  /**
+   * Minibatch SGD as the jobs run it (rip-half: step 0.003, one measurement a step; Theorem 2
+   * r = 2: step 0.02, 4 of 16), tol 0 so every lane takes its whole budget of 10,000 steps:
+   * 2,560 starts through the lanes of {@link BatchStochasticGradient}, each with its own
+   * generator, and 200 of them one point at a time ({@link StochasticGradient}) for scale.
+   */
+  private static void sgd(Bench.Figures fig, String name, org.basinbench.instance.Problem p, double step, int batch,
+      double scale, boolean halfNormal) {
+    SgdConfig cfg = new SgdConfig(step, batch, org.basinbench.solver.Stopping.of(10_000, 0.0));
+    SplitMix64 rng = new SplitMix64(6);
+    int dim = p.objective().dim();
+    java.util.function.IntFunction<double[][]> starts = count -> {
+      double[][] s = new double[count][dim];
+      for (double[] x : s) {
+        for (int i = 0; i < dim; i++) {
+          x[i] = scale * (halfNormal ? rng.nextHalfNormal() : rng.nextGaussian());
+        }
+      }
+      return s;
+    };
+    java.util.function.ToLongFunction<double[][]> lanes = s -> {
+      Trace[] traces = new Trace[s.length];
+      SplitMix64[] rngs = new SplitMix64[s.length];
+      for (int i = 0; i < s.length; i++) {
+        traces[i] = new Trace(cfg.maxIter(), false);
+        rngs[i] = new SplitMix64(i);
+      }
+      long steps = 0;
+      for (SolveResult res : BatchStochasticGradient.solve(
+          (org.basinbench.objective.StochasticLanes) p.laneObjective(s.length), s, cfg, rngs, traces)) {
+        steps += res.iterations();
+      }
+      return steps;
+    };
+    lanes.applyAsLong(starts.apply(512));
+    double[][] s = starts.apply(2560);
+    long t0 = System.nanoTime();
+    long steps = lanes.applyAsLong(s);
+    double sec = (System.nanoTime() - t0) / 1e9;
+    fig.put(name + ".lanes.trial_steps_per_s", steps / sec);
+    fig.put(name + ".lanes.ns_per_trial_step", sec * 1e9 / steps);
+    org.basinbench.objective.StochasticObjective f = (org.basinbench.objective.StochasticObjective) p.objective();
+    for (int i = 0; i < 50; i++) {
+      StochasticGradient.solve(f, s[i], cfg, new SplitMix64(i));
+    }
+    long one = 0;
+    t0 = System.nanoTime();
+    for (int i = 0; i < 200; i++) {
+      one += StochasticGradient.solve(f, s[i], cfg, new SplitMix64(i)).iterations();
     }
     sec = (System.nanoTime() - t0) / 1e9;
     fig.put(name + ".one_point.ns_per_trial_step", sec * 1e9 / one);

@@ -197,5 +197,37 @@ public final class RipHalf {
         out[k] = S2 * s;
       }
     }
+
+    /** A row-major (3 x 4) in one array, and the index lists of the lane forms. */
+    private static final double[] FLAT = {
+      A[0][0], A[0][1], A[0][2], A[0][3], A[1][0], A[1][1], A[1][2], A[1][3], A[2][0], A[2][1], A[2][2], A[2][3],
+    };
+    private static final int[] ENTRIES = {0, 1, 2, 3};
+    private static final int[] MEASUREMENTS = {0, 1, 2};
+
+    @Override
+    public boolean hasLanes() {
+      return true;
+    }
+
+    /** As {@link #apply}, operation for operation (the zero coefficients included): the sum, then the factor. */
+    @Override
+    public void applyLanes(org.basinbench.linalg.LaneOps ops, double[][] x, double[][] out, double[] scratch,
+        int from, int to) {
+      for (int i = 0; i < A.length; i++) {
+        ops.sumScaled(out[i], x, ENTRIES, FLAT, 4 * i, 1, from, to);
+        ops.mulScalar(out[i], out[i], S2, from, to);
+      }
+    }
+
+    /** As {@link #adjoint}, operation for operation. */
+    @Override
+    public void adjointLanes(org.basinbench.linalg.LaneOps ops, double[][] y, double[][] out, double[] scratch,
+        int from, int to) {
+      for (int k = 0; k < 4; k++) {
+        ops.sumScaled(out[k], y, MEASUREMENTS, FLAT, k, 4, from, to);
+        ops.mulScalar(out[k], out[k], S2, from, to);
+      }
+    }
   }
 }

@@ -27,12 +27,12 @@ public final class SensingLanes {
   }
 
   /** The lanes of a symmetric loss, or null when {@link #applies} does not hold. */
-  public static LaneObjective of(SymmetricSensingLoss f, int capacity) {
+  public static StochasticLanes of(SymmetricSensingLoss f, int capacity) {
     return applies(f.operator(), f.rank()) ? new Symmetric(f, capacity) : null;
   }
 
   /** The lanes of an asymmetric loss, or null when {@link #applies} does not hold. */
-  public static LaneObjective of(AsymmetricSensingLoss f, int capacity) {
+  public static StochasticLanes of(AsymmetricSensingLoss f, int capacity) {
     return applies(f.operator(), f.rank()) ? new Asymmetric(f, capacity) : null;
   }
 
@@ -41,7 +41,7 @@ public final class SensingLanes {
   }
 
   /** What both kernels share: the operator, the target, the residual's scratch. */
-  private abstract static class Base implements LaneObjective {
+  private abstract static class Base implements StochasticLanes {
     final LaneOps ops = LaneOps.get();
     final LinearOperator a;
     final double[] mStar;
@@ -56,6 +56,8 @@ public final class SensingLanes {
     final double[][] s;
     private final double[][] ownResidual;
     private final double[][] ownS;
+    /** The masked, rescaled residual of a minibatch (allocated on first use). */
+    double[][] masked;
     final double[] scratch;
     final double[] sum;
 
@@ -92,12 +94,63 @@ public final class SensingLanes {
 
     abstract void chunk(double[][] x, int from, int to, double[] loss, double[][] g);
 
+    /** {@link #chunk}'s gradient with the residual of each lane's minibatch ({@link #mask}). */
+    abstract void batchChunk(double[][] x, int from, int to, int[][] batch, int count, double[][] g);
+
+    @Override
+    public int terms() {
+      return m;
+    }
+
+    @Override
+    public void batchGradient(double[][] x, int from, int to, int[][] batch, int count, double[][] g) {
+      if (to > capacity || from < 0) {
+        throw new IllegalArgumentException("lanes [" + from + ", " + to + ") outside the capacity " + capacity);
+      }
+      if (count < 1 || count > m) {
+        throw new IllegalArgumentException("batch size must be in [1, " + m + "], got " + count);
+      }
+      if (masked == null) {
+        masked = lanes(m, capacity);
+      }
+      for (int lo = from; lo < to; lo += CHUNK) {
+        batchChunk(x, lo, Math.min(to, lo + CHUNK), batch, count, g);
+      }
+    }
+
+    /**
+     * {@code masked[j][i] = 0.0 + (m / count) residual[j][i]} for j in lane i's batch, exactly 0.0
+     * elsewhere: the one-point code's fill and {@code +=}, entry for entry. The batch entries are
+     * written, not multiplied by a 0/1 mask, so that an infinite residual off the batch leaves 0.0
+     * (as it does one point at a time) and not NaN.
+     */
+    void mask(int[][] batch, int count, int from, int to) {
+      for (int j = 0; j < m; j++) {
+        ops.fill(masked[j], 0.0, from, to);
+      }
+      double scale = (double) m / count;
+      for (int i = from; i < to; i++) {
+        int[] b = batch[i];
+        for (int k = 0; k < count; k++) {
+          int j = b[k];
+          masked[j][i] += scale * residual[j][i];
+        }
+      }
+    }
+
     /**
      * {@code e = A B^T - M*} (A: n x r at {@code a0} of x, B: n x r at {@code b0}), as
      * {@code MatOps.multABt} then {@code MatOps.subtract}; then {@code residual = A(e)} and
      * {@code out = 1/2 <residual, residual>}.
      */
     void fit(double[][] x, int a0, int b0, double[] out, int from, int to) {
+      residual(x, a0, b0, from, to);
+      ops.sumProducts(sum, residual, 0, 1, residual, 0, 1, m, from, to);
+      ops.mulScalar(out, sum, 0.5, from, to);
+    }
+
+    /** {@link #fit} without the loss: {@code e = A B^T - M*}, {@code residual = A(e)}. */
+    void residual(double[][] x, int a0, int b0, int from, int to) {
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
           ops.sumProductsMinus(e[i * n + j], x, a0 + i * r, 1, x, b0 + j * r, 1, r, mStar[i * n + j], from, to);
@@ -105,14 +158,12 @@ public final class SensingLanes {
       }
       System.arraycopy(ownResidual, 0, residual, 0, m);
       a.applyLanes(ops, e, residual, scratch, from, to);
-      ops.sumProducts(sum, residual, 0, 1, residual, 0, 1, m, from, to);
-      ops.mulScalar(out, sum, 0.5, from, to);
     }
 
-    /** {@code s = A^T(residual)}. */
-    void adjoint(int from, int to) {
+    /** {@code s = A^T(y)} (y: the residual, or the masked residual). */
+    void adjoint(double[][] y, int from, int to) {
       System.arraycopy(ownS, 0, s, 0, n * n);
-      a.adjointLanes(ops, residual, s, scratch, from, to);
+      a.adjointLanes(ops, y, s, scratch, from, to);
     }
   }
 
@@ -147,7 +198,21 @@ public final class SensingLanes {
     @Override
     void chunk(double[][] u, int from, int to, double[] loss, double[][] g) {
       fit(u, 0, 0, loss, from, to);
-      adjoint(from, to);
+      adjoint(residual, from, to);
+      gradient(u, g, from, to);
+    }
+
+    /** {@link SymmetricSensingLoss#batchGradient}, pass for pass. */
+    @Override
+    void batchChunk(double[][] u, int from, int to, int[][] batch, int count, double[][] g) {
+      residual(u, 0, 0, from, to);
+      mask(batch, count, from, to);
+      adjoint(masked, from, to);
+      gradient(u, g, from, to);
+    }
+
+    /** {@code g = (S + S^T) U} from {@code s}. */
+    private void gradient(double[][] u, double[][] g, int from, int to) {
       for (int i = 0; i < n; i++) {
         for (int j = i; j < n; j++) {
           ops.add(sym[i * n + j], s[i * n + j], s[j * n + i], from, to);
@@ -195,6 +260,26 @@ public final class SensingLanes {
     void chunk(double[][] x, int from, int to, double[] loss, double[][] g) {
       int nr = n * r;
       fit(x, 0, nr, fit, from, to);
+      balance(x, from, to);
+      ops.sumProducts(sum, d, 0, 1, d, 0, 1, r * r, from, to);
+      ops.addMulScalar(loss, fit, sum, 0.5 * lambda, from, to);
+      adjoint(residual, from, to);
+      gradient(x, g, from, to);
+    }
+
+    /** {@link AsymmetricSensingLoss#batchGradient}, pass for pass (the loss itself is not needed). */
+    @Override
+    void batchChunk(double[][] x, int from, int to, int[][] batch, int count, double[][] g) {
+      residual(x, 0, n * r, from, to);
+      balance(x, from, to);
+      mask(batch, count, from, to);
+      adjoint(masked, from, to);
+      gradient(x, g, from, to);
+    }
+
+    /** {@code d = L^T L - R^T R}. */
+    private void balance(double[][] x, int from, int to) {
+      int nr = n * r;
       // D = L^T L - R^T R (as MatOps.multAtB, then subtract); loss = fit + 1/2 lambda <D, D>.
       for (int i = 0; i < r; i++) {
         for (int j = 0; j < r; j++) {
@@ -205,10 +290,11 @@ public final class SensingLanes {
       for (int i = 0; i < r * r; i++) {
         ops.sub(d[i], d[i], rtr[i], from, to);
       }
-      ops.sumProducts(sum, d, 0, 1, d, 0, 1, r * r, from, to);
-      ops.addMulScalar(loss, fit, sum, 0.5 * lambda, from, to);
-      // grad_L = S R + 2 lambda L D, grad_R = S^T L - 2 lambda R D.
-      adjoint(from, to);
+    }
+
+    /** grad_L = S R + 2 lambda L D, grad_R = S^T L - 2 lambda R D, from {@code s} and {@code d}. */
+    private void gradient(double[][] x, double[][] g, int from, int to) {
+      int nr = n * r;
       double c = 2 * lambda;
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < r; j++) {

@@ -137,13 +137,16 @@ public final class TrialRunner {
     long[] seeds = new long[size];
     double[][] starts = new double[size][];
     Trace[] traces = new Trace[size];
+    SplitMix64[] rngs = new SplitMix64[size];
     for (int j = 0; j < size; j++) {
       seeds[j] = trialSeed(experiment.seed(), cell.pointKey(), trials[at[j]]);
       starts[j] = new double[p.x0.length];
       start(cell, p, new SplitMix64(Seeds.derive(seeds[j], STREAM_INIT)), starts[j]);
+      // The solver's own randomness, exactly as run(cellIndex, trial) creates it.
+      rngs[j] = new SplitMix64(Seeds.derive(seeds[j], STREAM_SOLVER));
       traces[j] = new Trace(cell.solver().maxIter(), experiment.trajectories());
     }
-    SolveResult[] r = cell.solver().solveBatch(p.problem, starts, traces);
+    SolveResult[] r = cell.solver().solveBatch(p.problem, starts, rngs, traces);
     for (int j = 0; j < size; j++) {
       out[at[j]] = result(cellIndex, trials[at[j]], seeds[j], p, starts[j], r[j]);
     }

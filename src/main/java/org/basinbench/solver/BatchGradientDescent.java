@@ -235,21 +235,21 @@ public final class BatchGradientDescent {
       monitor[last] = null;
       return last;
     }
+  }
 
-    /** Charges each run of the block the block's time in proportion to its updates. */
-    private static void chargeTime(SolveResult[] out, int from, int to, long nanos) {
-      long updates = 0;
-      for (int s = from; s < to; s++) {
-        updates += out[s].iterations();
-      }
-      for (int s = from; s < to; s++) {
-        SolveResult r = out[s];
-        double share = updates == 0 ? 1.0 / (to - from) : (double) r.iterations() / updates;
-        // The checkpoints' times too, so that a trace's last time is the run's wall time.
-        r.trace().scaleTimes(share);
-        out[s] = new SolveResult(r.x(), r.loss(), r.pgNorm(), r.iterations(), r.termination(), r.trace(),
-            Math.round(nanos * share));
-      }
+  /** Charges each run of a block the block's time in proportion to its updates (also for {@link BatchStochasticGradient}). */
+  static void chargeTime(SolveResult[] out, int from, int to, long nanos) {
+    long updates = 0;
+    for (int s = from; s < to; s++) {
+      updates += out[s].iterations();
+    }
+    for (int s = from; s < to; s++) {
+      SolveResult r = out[s];
+      double share = updates == 0 ? 1.0 / (to - from) : (double) r.iterations() / updates;
+      // The checkpoints' times too, so that a trace's last time is the run's wall time.
+      r.trace().scaleTimes(share);
+      out[s] = new SolveResult(r.x(), r.loss(), r.pgNorm(), r.iterations(), r.termination(), r.trace(),
+          Math.round(nanos * share));
     }
   }
 }

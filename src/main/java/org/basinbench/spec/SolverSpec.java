@@ -57,9 +57,10 @@ public interface SolverSpec extends Serializable {
    *
    * @param problem the problem
    * @param starts the starts; not modified
+   * @param rngs one generator per start, the one {@link #solve} would get for it (minibatches)
    * @param traces one trace per start
    */
-  default SolveResult[] solveBatch(Problem problem, double[][] starts, Trace[] traces) {
+  default SolveResult[] solveBatch(Problem problem, double[][] starts, SplitMix64[] rngs, Trace[] traces) {
     throw new UnsupportedOperationException(name() + " does not run in batches");
   }
 }

@@ -13,10 +13,13 @@ import java.util.Map;
 import org.basinbench.instance.GaussianSensing;
 import org.basinbench.instance.NonnegCounterexample;
 import org.basinbench.instance.Problem;
+import org.basinbench.instance.RipHalf;
 import org.basinbench.linalg.LaneOps;
 import org.basinbench.linalg.Simd;
 import org.basinbench.objective.LaneObjective;
 import org.basinbench.objective.Objective;
+import org.basinbench.objective.StochasticLanes;
+import org.basinbench.objective.StochasticObjective;
 import org.basinbench.rng.SplitMix64;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class LaneKernelsTest {
 
-  /** Every family with lanes: Theorem 2 both variants, both identity controls, small Gaussian sensing. */
+  /** Every family with lanes: Theorem 2 both variants, both identity controls, small Gaussian sensing, rip-half. */
   static Map<String, Problem> problems() {
     Map<String, Problem> p = new LinkedHashMap<>();
     p.put("theorem2 symmetric r=1", new NonnegCounterexample(4, 1, 1, 0.5, 0.5).symmetricProblem());
@@ -39,6 +42,7 @@ class LaneKernelsTest {
     p.put("identity symmetric", NonnegCounterexample.identityControl(4, 1, 2, Double.NaN));
     p.put("identity asymmetric", NonnegCounterexample.identityControl(4, 1, 2, 0.25));
     p.put("gaussian sensing n=5", new GaussianSensing(5, 1, 2, 30).draw(new SplitMix64(3)));
+    p.put("rip-half", RipHalf.problem());
     return p;
   }
 
@@ -292,6 +296,94 @@ class LaneKernelsTest {
               assertEquals(alone.get(from + j), bits(got[j]), e.getKey() + (project ? " pgd" : " gd")
                   + ", start " + (from + j) + ", blocks of " + size);
             }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Minibatch SGD as lanes against {@link StochasticGradient}, bit for bit: one term, a third of
+   * the terms and all of them per step, in blocks of 1, 7 and 300 starts, each start with the
+   * generator its own run gets. (Infinite residuals off the batch are covered by
+   * {@link #batchGradientIsTheOnePointBits}: a 0/1 multiply there fails it, while whole runs
+   * reach such points only once already non-finite.)
+   */
+  @Test
+  void sgdRunsAreTheOnePointRunsWhateverTheBlock() {
+    for (Map.Entry<String, Problem> e : problems().entrySet()) {
+      Problem p = e.getValue();
+      StochasticObjective f = (StochasticObjective) p.objective();
+      int dim = f.dim();
+      double[][] starts = starts(300, dim, 13 + e.getKey().hashCode());
+      for (int batch : new int[] {1, Math.max(1, f.terms() / 3), f.terms()}) {
+        SgdConfig cfg = new SgdConfig(0.01, batch, new Stopping(600, 1e-8, 0, 240, 1e-12));
+        List<List<Object>> alone = new ArrayList<>();
+        java.util.EnumMap<Termination, Integer> ends = new java.util.EnumMap<>(Termination.class);
+        for (int j = 0; j < starts.length; j++) {
+          SolveResult r = StochasticGradient.solve(f, starts[j], cfg, new SplitMix64(1000 + j),
+              new Trace(cfg.maxIter(), true));
+          alone.add(bits(r));
+          ends.merge(r.termination(), 1, Integer::sum);
+        }
+        assertTrue(ends.size() >= 3, e.getKey() + " batch " + batch + ": " + ends);
+        for (int size : new int[] {1, 7, 300}) {
+          for (int from = 0; from < starts.length; from += size) {
+            int to = Math.min(starts.length, from + size);
+            double[][] block = java.util.Arrays.copyOfRange(starts, from, to);
+            Trace[] traces = new Trace[block.length];
+            SplitMix64[] rngs = new SplitMix64[block.length];
+            for (int j = 0; j < traces.length; j++) {
+              traces[j] = new Trace(cfg.maxIter(), true);
+              rngs[j] = new SplitMix64(1000 + from + j);
+            }
+            SolveResult[] got = BatchStochasticGradient.solve((StochasticLanes) p.laneObjective(block.length), block,
+                cfg, rngs, traces);
+            for (int j = 0; j < got.length; j++) {
+              assertEquals(alone.get(from + j), bits(got[j]), e.getKey() + " sgd batch " + batch + ", start "
+                  + (from + j) + ", blocks of " + size);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The minibatch gradient over lanes is the one-point one at points of every kind, non-finite
+   * included (where an infinite residual off the batch must leave 0.0, not NaN).
+   */
+  @Test
+  void batchGradientIsTheOnePointBits() {
+    for (Map.Entry<String, Problem> e : problems().entrySet()) {
+      StochasticLanes lanes = (StochasticLanes) e.getValue().laneObjective(LaneObjective.LANES);
+      StochasticObjective f = (StochasticObjective) e.getValue().objective();
+      int dim = f.dim();
+      int terms = f.terms();
+      double[][] pts = points(LaneObjective.LANES, dim, 5 + e.getKey().hashCode());
+      double[][] x = lanes(pts, LaneObjective.LANES);
+      double[][] g = new double[dim][LaneObjective.LANES];
+      SplitMix64 rng = new SplitMix64(9);
+      for (int count : new int[] {1, Math.max(1, terms / 2), terms}) {
+        int[][] batch = new int[LaneObjective.LANES][terms];
+        for (int[] b : batch) {
+          for (int i = 0; i < terms; i++) {
+            b[i] = i;
+          }
+          for (int k = 0; k < count; k++) {
+            int j = k + rng.nextInt(terms - k);
+            int t = b[k];
+            b[k] = b[j];
+            b[j] = t;
+          }
+        }
+        lanes.batchGradient(x, 3, 200, batch, count, g);
+        double[] grad = new double[dim];
+        for (int i = 3; i < 200; i++) {
+          f.batchGradient(pts[i].clone(), batch[i], count, grad);
+          for (int c = 0; c < dim; c++) {
+            assertEquals(Double.doubleToLongBits(grad[c]), Double.doubleToLongBits(g[c][i]),
+                e.getKey() + ", batch of " + count + ", lane " + i + ": component " + c);
           }
         }
       }

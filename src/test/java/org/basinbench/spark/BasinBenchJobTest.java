@@ -156,7 +156,7 @@ class BasinBenchJobTest {
   }
 
   /**
-   * Batched cells (rip-half GD): a task groups its slice's trials of one cell into blocks, so the
+   * Batched cells (rip-half GD and SGD): a task groups its slice's trials of one cell into blocks, so the
    * grouping depends on the partitioning; the rows must not.
    */
   @Test
@@ -164,17 +164,19 @@ class BasinBenchJobTest {
     Experiment e = SpecParser.parse("""
         {"experiment": "rh", "seed": 3, "trials": 700, "instance": {"family": "rip-half"},
          "init": {"kind": "gaussian", "scale": 1.0},
-         "solvers": [{"name": "gd", "step": 0.01, "maxIter": [30, 1000], "tol": 1e-8}]}
+         "solvers": [{"name": "gd", "step": 0.01, "maxIter": [30, 1000], "tol": 1e-8},
+                     {"name": "sgd", "step": 0.003, "batch": 1, "maxIter": 300, "tol": 1e-8}]}
         """, "rh.json").get(0);
     Path one = tmp.resolve("rh1");
     Path three = tmp.resolve("rh3");
     runJob(e, one, 1);
     runJob(e, three, 3);
     List<Row> rows = sortedRows(one, "trials", "rh");
-    assertEquals(2 * 700, rows.size());
+    assertEquals(3 * 700, rows.size());
     assertEquals(rows, sortedRows(three, "trials", "rh"), "identical rows for 1 and 3 partitions");
     TrialRunner runner = new TrialRunner(e);
-    for (Row row : rows.subList(0, 50)) {
+    for (Row row : java.util.stream.Stream.of(rows.subList(0, 50), rows.subList(2 * 700, 2 * 700 + 50))
+        .flatMap(List::stream).toList()) {
       TrialResult direct = runner.run(row.<Integer>getAs(Schema.CELL_INDEX), row.<Integer>getAs(Schema.TRIAL));
       assertEquals(direct.iterations(), row.<Integer>getAs(Schema.ITERATIONS));
       assertEquals(direct.loss(), row.<Double>getAs(Schema.LOSS), 0.0);

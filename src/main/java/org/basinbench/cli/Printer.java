@@ -117,5 +117,8 @@ final class Printer {
     }
     s.tablePaths().forEach(t -> out.println("  table: " + t));
     out.println("  manifest: " + s.manifestPath());
+    // What ran the arithmetic (the manifest's blas and simd): large products' last bits depend on it.
+    out.println("  kernels: BLAS " + org.basinbench.linalg.Blas.implementation() + "; SIMD "
+        + org.basinbench.linalg.Simd.implementation());
   }
 }

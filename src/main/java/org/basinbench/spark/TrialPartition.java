@@ -18,11 +18,11 @@ import org.basinbench.spec.Experiment;
 final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> {
   private final Broadcast<Experiment> experiment;
   private final WorkPlan plan;
-  private final CellCounter done;
+  private final CellTally done;
   /** Test-only faults, off unless set ({@link FaultInjection}). */
   private final FaultInjection faults;
 
-  TrialPartition(Broadcast<Experiment> experiment, WorkPlan plan, CellCounter done, FaultInjection faults) {
+  TrialPartition(Broadcast<Experiment> experiment, WorkPlan plan, CellTally done, FaultInjection faults) {
     this.experiment = experiment;
     this.plan = plan;
     this.done = done;
@@ -76,7 +76,7 @@ final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> 
           cellValues[resultCell] = Schema.cellValues(e.cells().get(resultCell));
         }
         Row row = Schema.trialRow(cellValues[resultCell], r, BasinBenchJob.staged(e));
-        done.add(resultCell);
+        done.add(r);
         return row;
       }
 

@@ -139,10 +139,9 @@ class BasinBenchJobTest {
     List<Row> b = sortedTrials(three);
     assertEquals(a, b);
     assertEquals(cellsInOrder(one), cellsInOrder(three));
-    // Inside the (single) trials file, rows are in (cell, trial) order whatever the partitioning.
-    List<Row> asWritten = spark.read().parquet(three.resolve("trials/experiment=small").toString())
-        .drop(Schema.WALL_MS).collectAsList();
-    assertEquals(a, asWritten);
+    // One file per task, each in (cell, trial) order, whatever the partitioning.
+    assertFilesSortedAndCovering(one.resolve("trials/experiment=small"), a, 1);
+    assertFilesSortedAndCovering(three.resolve("trials/experiment=small"), a, 3);
     // Each Spark row is exactly what the pure trial function returns for its key.
     TrialRunner runner = new TrialRunner(experiment);
     for (Row row : a) {
@@ -179,6 +178,70 @@ class BasinBenchJobTest {
       assertEquals(direct.iterations(), row.<Integer>getAs(Schema.ITERATIONS));
       assertEquals(direct.loss(), row.<Double>getAs(Schema.LOSS), 0.0);
     }
+  }
+
+  /**
+   * The trials files of a table: {@code files} of them (one per task), the rows of each in
+   * (cell, trial) order, together exactly {@code sorted} (the table's rows in that order).
+   */
+  static void assertFilesSortedAndCovering(Path table, List<Row> sorted, int files) throws Exception {
+    List<Path> parts;
+    try (var s = Files.list(table)) {
+      parts = s.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    }
+    assertEquals(files, parts.size(), "one file per task in " + table);
+    List<Row> all = new ArrayList<>();
+    for (Path f : parts) {
+      List<Row> rows = spark.read().parquet(f.toString()).drop(Schema.WALL_MS).collectAsList();
+      for (int i = 1; i < rows.size(); i++) {
+        assertTrue(BY_CELL_AND_TRIAL.compare(rows.get(i - 1), rows.get(i)) < 0, "(cell, trial) order in " + f);
+      }
+      all.addAll(rows);
+    }
+    all.sort(BY_CELL_AND_TRIAL);
+    assertEquals(sorted, all);
+  }
+
+  static final Comparator<Row> BY_CELL_AND_TRIAL = Comparator.comparing((Row r) -> r.<Integer>getAs(Schema.CELL_INDEX))
+      .thenComparing(r -> r.<Integer>getAs(Schema.TRIAL));
+
+  /**
+   * The cells table, counted by the trial tasks, is the one Spark SQL aggregates from the
+   * written trials ({@link CellsAggregation#aggregate}): same columns, types and values, for
+   * odd and even trial counts (the median of an even count interpolates), diverged trials and
+   * batched cells, for any partitioning.
+   */
+  @Test
+  void cellsCountedByTheTasksEqualTheSqlAggregateOfTheTrials() throws Exception {
+    long diverged = 0;
+    long interpolated = 0;
+    for (String spec : List.of(SPEC.replace("\"trials\": " + TRIALS, "\"trials\": 41"), SPEC, """
+        {"experiment": "rhc", "seed": 5, "trials": 300, "instance": {"family": "rip-half"},
+         "init": {"kind": "gaussian", "scale": 1.0},
+         "solvers": [{"name": "gd", "step": [0.01, 0.6], "maxIter": [30, 1000], "tol": 1e-8}]}
+        """)) {
+      Experiment e = SpecParser.parse(spec, "cells.json").get(0);
+      for (int partitions : new int[] {1, 3}) {
+        Path out = tmp.resolve("cells-" + e.name() + "-" + e.trials() + "-" + partitions);
+        runJob(e, out, partitions);
+        Dataset<Row> written = spark.read().parquet(out.resolve("cells/experiment=" + e.name()).toString());
+        Dataset<Row> sql = CellsAggregation.aggregate(
+            spark.read().parquet(out.resolve("trials/experiment=" + e.name()).toString()));
+        assertEquals(sql.schema().toDDL().replace(" NOT NULL", ""), written.schema().toDDL(), "columns and types");
+        assertEquals(CellsAggregation.SCHEMA.toDDL().replace(" NOT NULL", ""), written.schema().toDDL());
+        assertEquals(sql.collectAsList(), written.collectAsList(), e.name() + " with " + partitions + " tasks");
+        assertEquals(e.cells().size(), written.count());
+        for (Row r : written.collectAsList()) {
+          diverged += r.<Long>getAs(Schema.outcomeCount(Outcome.DIVERGED));
+          double median = r.<Double>getAs(Schema.MEDIAN_ITERATIONS);
+          interpolated += median != Math.rint(median) ? 1 : 0;
+        }
+      }
+    }
+    // The cases the counting must get right are present: step 0.6 makes rip-half GD diverge
+    // from most starts, and some even-count medians fall between two distinct counts.
+    assertTrue(diverged > 0, "some trials diverged");
+    assertTrue(interpolated > 0, "some medians interpolate");
   }
 
   @Test
@@ -223,7 +286,7 @@ class BasinBenchJobTest {
         assertTrue(java.util.Arrays.stream(owner).noneMatch(o -> o < 0), "every trial in a slice");
       }
     }
-    assertEquals(64, BasinBenchJob.partitionsFor(1000, 2, 0), "32 tasks per core");
+    assertEquals(8, BasinBenchJob.partitionsFor(1000, 2, 0), "4 tasks per core");
     assertEquals(7, BasinBenchJob.partitionsFor(7, 2, 0), "never more tasks than trials");
     assertEquals(200, BasinBenchJob.partitionsFor(1_000_000, 2, 0), "at most 5000 trials per task");
     assertEquals(3, BasinBenchJob.partitionsFor(1000, 2, 3), "explicit request");

@@ -372,9 +372,10 @@ public final class BasinBenchJob {
   }
 
   /**
-   * Certificate rows of every distinct instance and draw of the experiment, computed on the
-   * executors (a random family's draw can build a dense operator): one task item per
-   * (instance, draw).
+   * Certificate rows of every distinct instance of the experiment, for its first
+   * {@link Experiment#certifiedDraws(InstanceSpec)} draws, computed on the executors (a random
+   * family's draw can build a dense operator; one task item per (instance, draw)) and returned
+   * in table order.
    */
   private List<Row> certificates(JavaSparkContext jsc, Experiment e) {
     Map<String, InstanceSpec> distinct = new LinkedHashMap<>();
@@ -384,7 +385,7 @@ public final class BasinBenchJob {
     List<InstanceSpec> instances = new ArrayList<>(distinct.values());
     List<int[]> keys = new ArrayList<>();
     for (int i = 0; i < instances.size(); i++) {
-      for (int d = 0; d < instances.get(i).draws(); d++) {
+      for (int d = 0; d < e.certifiedDraws(instances.get(i)); d++) {
         keys.add(new int[] {i, d});
       }
     }
@@ -454,6 +455,9 @@ public final class BasinBenchJob {
     root.put("cells", e.cells().size());
     root.put("trialsPerCell", e.trials());
     root.put("totalTrials", total);
+    // Which draws of each random instance the certificates table covers (0..N-1, N at most the
+    // instance's draws; deterministic instances have one).
+    root.putObject("certificates").put("draws", e.certifiedDraws());
     if (e.adaptive() != null) {
       ObjectNode a = root.putObject("adaptive");
       a.put("halfWidth", e.adaptive().halfWidth());

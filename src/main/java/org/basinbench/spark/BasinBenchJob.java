@@ -345,7 +345,7 @@ public final class BasinBenchJob {
           .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.SEGMENT))
           .write().parquet(stagedSegments);
       CurvatureAggregation.aggregate(spark.read().schema(Schema.SEGMENTS_SCHEMA).parquet(stagedSegments))
-          .coalesce(1).write().parquet(layout.staged(CURVATURE_TABLE, e.name()));
+          .write().parquet(layout.staged(CURVATURE_TABLE, e.name()));
     }
   }
 

@@ -227,15 +227,21 @@ public final class BasinBenchJob {
       String written = traced ? layout.staged(TRACED_TRIALS, e.name()) : stagedTrials;
       long[] done = new long[nCells];
       CellTally counts = new CellTally();
+      CurvatureTally curvatures = e.segments().isEmpty() ? null : new CurvatureTally();
       WorkPlan plan = WorkPlan.firstRound(nCells, e.trials());
       int rounds = 0;
       while (plan.size() > 0) {
         // Each task writes its own file, its rows in (cell, trial) order (see TaskSlice): no
         // shuffle. The cells are counted by the same tasks, as they produce the rows.
         CellTally tally = tally(jsc);
+        CurvatureTally roundCurvatures = null;
+        if (curvatures != null) {
+          roundCurvatures = new CurvatureTally();
+          jsc.sc().register(roundCurvatures);
+        }
         String label = e.adaptive() == null ? e.name() : e.name() + " round " + (rounds + 1);
         try (Progress p = progress(label, plan, tally, nCells)) {
-          roundRows(jsc, b, plan, schema, tally).write().mode(rounds == 0 ? SaveMode.ErrorIfExists : SaveMode.Append)
+          roundRows(jsc, b, plan, schema, tally, roundCurvatures).write().mode(rounds == 0 ? SaveMode.ErrorIfExists : SaveMode.Append)
               .parquet(written);
         }
         rounds++;
@@ -247,6 +253,9 @@ public final class BasinBenchJob {
               + "); nothing was published");
         }
         counts.merge(tally);
+        if (curvatures != null) {
+          curvatures.merge(roundCurvatures);
+        }
         for (int c = 0; c < nCells; c++) {
           done[c] += planned[c];
         }
@@ -265,6 +274,10 @@ public final class BasinBenchJob {
       long total = java.util.Arrays.stream(done).sum();
       if (traced) {
         split(e, layout, written, stagedTrials);
+      }
+      if (curvatures != null) {
+        writeOneFile(CurvatureAggregation.rows(e, curvatures.value()), CurvatureAggregation.SCHEMA,
+            layout.staged(CURVATURE_TABLE, e.name()));
       }
       List<Row> cellRows = BestKnown.applies(e)
           // Relabelled after the trials ran: the tasks' counts hold the provisional labels.
@@ -310,7 +323,7 @@ public final class BasinBenchJob {
 
   /**
    * Splits the staged trials (with their nested traces and segments) into the trials table and
-   * the trajectory, segments and curvature tables. The staged files are each in (cell, trial)
+   * the trajectory and segments tables (the curvature table comes from the tasks' tallies). The staged files are each in (cell, trial)
    * order, but a read partition may hold several of them, so every table is sorted within its
    * partitions (a local sort: no shuffle).
    */
@@ -339,13 +352,10 @@ public final class BasinBenchJob {
       List<org.apache.spark.sql.Column> flat = new ArrayList<>(keep);
       keep.add(explode(col(Schema.SEGMENTS)).as("s"));
       flat.add(col("s.*"));
-      String stagedSegments = layout.staged(SEGMENTS_TABLE, e.name());
       back.select(keep.toArray(org.apache.spark.sql.Column[]::new))
           .select(flat.toArray(org.apache.spark.sql.Column[]::new))
           .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.SEGMENT))
-          .write().parquet(stagedSegments);
-      CurvatureAggregation.aggregate(spark.read().schema(Schema.SEGMENTS_SCHEMA).parquet(stagedSegments))
-          .write().parquet(layout.staged(CURVATURE_TABLE, e.name()));
+          .write().parquet(layout.staged(SEGMENTS_TABLE, e.name()));
     }
   }
 
@@ -358,10 +368,10 @@ public final class BasinBenchJob {
 
   /** The (lazy) rows of one round's trials, in tasks of strided round-wide trial numbers. */
   private Dataset<Row> roundRows(JavaSparkContext jsc, Broadcast<Experiment> b, WorkPlan plan, StructType schema,
-      CellTally counter) {
+      CellTally counter, CurvatureTally curvatures) {
     int parts = partitionsFor(plan.size(), jsc.defaultParallelism(), options.partitions());
     JavaRDD<Row> rows = jsc.parallelize(slices(parts), parts)
-        .mapPartitions(new TrialPartition(b, plan, counter, FaultInjection.from(jsc.getConf())));
+        .mapPartitions(new TrialPartition(b, plan, counter, curvatures, FaultInjection.from(jsc.getConf())));
     return spark.createDataFrame(rows, schema);
   }
 

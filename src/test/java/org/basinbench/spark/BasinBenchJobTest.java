@@ -405,6 +405,17 @@ class BasinBenchJobTest {
     }
     List<Row> agg = spark.read().parquet(out.resolve("curvature/experiment=star").toString()).collectAsList();
     assertEquals(2 * 4, agg.size());
+    // The table the tasks' curvatures give is the one Spark SQL aggregates from the segments
+    // table: same columns and rows (mean and std to rounding: summed in another order), and
+    // the same for any partitioning.
+    Dataset<Row> sql = CurvatureAggregation.aggregate(
+        spark.read().parquet(out.resolve("segments/experiment=star").toString()));
+    assertEquals(sql.schema().toDDL().replace(" NOT NULL", ""),
+        spark.read().parquet(out.resolve("curvature/experiment=star").toString()).schema().toDDL());
+    assertEqualToRounding(sql.collectAsList(), agg);
+    Path other = tmp.resolve("star1");
+    runJob(e, other, 1);
+    assertEquals(agg, spark.read().parquet(other.resolve("curvature/experiment=star").toString()).collectAsList());
     for (Row a : agg) {
       List<Double> values = segs.stream().filter(r -> r.<Integer>getAs(Schema.CELL_INDEX)
               .equals(a.<Integer>getAs(Schema.CELL_INDEX)) && r.<String>getAs(Schema.SEGMENT).equals(a.getAs(Schema.SEGMENT)))
@@ -429,6 +440,25 @@ class BasinBenchJobTest {
       double[] ci = Intervals.wilson(values.size(), convex);
       assertEquals(ci[0], a.<Double>getAs(Schema.CI_LOW), 0.0);
       assertEquals(ci[1], a.<Double>getAs(Schema.CI_HIGH), 0.0);
+    }
+  }
+
+  /** Rows equal field by field; mean, std and sigma/mu to 1e-12 relative. */
+  static void assertEqualToRounding(List<Row> expected, List<Row> actual) {
+    assertEquals(expected.size(), actual.size());
+    java.util.Set<String> rounded = java.util.Set.of(Schema.MEAN, Schema.STD, Schema.SIGMA_OVER_MU);
+    for (int i = 0; i < expected.size(); i++) {
+      Row a = expected.get(i);
+      Row b = actual.get(i);
+      for (String f : a.schema().fieldNames()) {
+        Object x = a.getAs(f);
+        Object y = b.getAs(f);
+        if (rounded.contains(f) && x != null && y != null) {
+          assertEquals((Double) x, (Double) y, 1e-12 * Math.abs((Double) x), f + " of row " + i);
+        } else {
+          assertEquals(x, y, f + " of row " + i);
+        }
+      }
     }
   }
 

@@ -3,11 +3,7 @@ package org.basinbench.spark;
 import org.basinbench.spec.Columns;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +19,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.basinbench.landscape.CertificateRow;
@@ -39,9 +36,11 @@ import org.basinbench.spec.InstanceSpec;
 
 /**
  * The Monte Carlo job: an experiment's trial keys are split into strided slices, distributed
- * ({@code mapPartitions}, one workspace per partition), and written as the trials table;
- * the cells table is then aggregated from the written trials by Spark SQL. Both tables are
- * staged and published only when complete.
+ * ({@code mapPartitions}, one workspace per partition), and written as the trials table, one
+ * file per task with its rows in (cell, trial) order, in one Spark job without a shuffle. The
+ * same tasks count each cell's outcomes and iterations ({@link CellTally}), from which the
+ * driver forms the cells table without reading the trials back. Every table is staged and
+ * published only when complete.
  */
 public final class BasinBenchJob {
   static final String TRIALS_TABLE = "trials";
@@ -63,13 +62,14 @@ public final class BasinBenchJob {
   }
   /** Stream tag of the certificates' direction sampling (trial streams use other tags). */
   static final long STREAM_CERTIFICATES = 3;
-  /** Above this many trial rows per output file, the trials table is split into more files. */
-  static final long ROWS_PER_FILE = 1_000_000L;
   /**
-   * Tasks per core: progress advances as tasks end, so many small tasks (a few ms of overhead
-   * each) keep the progress line moving and balance cells of uneven cost.
+   * Tasks per core. Every task writes one file of the trials table, so this is also files per
+   * core: few, so that a small run does not write hundreds of tiny files. Balance does not need
+   * more (strided slices give every task its share of every cell, see {@link TaskSlice}); a few
+   * rather than one let faster cores take more tasks and move the progress line, which advances
+   * as tasks end.
    */
-  static final int TASKS_PER_CORE = 32;
+  static final int TASKS_PER_CORE = 4;
   /** Trials per task at most, so that very large runs still report progress often. */
   static final long MAX_TRIALS_PER_TASK = 5_000L;
 
@@ -222,97 +222,67 @@ public final class BasinBenchJob {
     try {
       boolean traced = staged(e);
       StructType schema = traced ? Schema.TRIALS_STAGING_SCHEMA : Schema.TRIALS_SCHEMA;
+      String stagedTrials = layout.staged(TRIALS_TABLE, e.name());
+      // The trial tasks write the trials table itself, or its staging form (split afterwards).
+      String written = traced ? layout.staged(TRACED_TRIALS, e.name()) : stagedTrials;
       long[] done = new long[nCells];
+      CellTally counts = new CellTally();
+      CurvatureTally curvatures = e.segments().isEmpty() ? null : new CurvatureTally();
       WorkPlan plan = WorkPlan.firstRound(nCells, e.trials());
-      Dataset<Row> trials;
-      int rounds = 1;
-      CellCounter counter = counter(jsc, e.name());
-      if (e.adaptive() == null) {
-        trials = roundRows(jsc, b, plan, schema, counter);
-        long files = Math.max(1, (plan.size() + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-        if (trials.rdd().getNumPartitions() > files) {
-          trials = trials.repartition((int) files);
+      int rounds = 0;
+      while (plan.size() > 0) {
+        // Each task writes its own file, its rows in (cell, trial) order (see TaskSlice): no
+        // shuffle. The cells are counted by the same tasks, as they produce the rows.
+        CellTally tally = tally(jsc);
+        CurvatureTally roundCurvatures = null;
+        if (curvatures != null) {
+          roundCurvatures = new CurvatureTally();
+          jsc.sc().register(roundCurvatures);
         }
-        java.util.Arrays.fill(done, e.trials());
-      } else {
-        // Rounds: each is written to staging in full, then its outcomes decide the next one.
-        long[] failures = new long[nCells];
-        List<String> roundPaths = new ArrayList<>();
-        rounds = 0;
-        while (plan.size() > 0) {
-          String path = layout.staged("rounds", e.name()) + "/" + rounds;
-          try (Progress p = progress(e.name() + " round " + (rounds + 1), plan, counter)) {
-            roundRows(jsc, b, plan, schema, counter).write().parquet(path);
-          }
-          roundPaths.add(path);
-          rounds++;
-          for (Row r : spark.read().schema(schema).parquet(path).groupBy(col(Schema.CELL_INDEX))
-              .agg(count(lit(1)).as("n"),
-                  sum(when(col(Schema.OUTCOME).equalTo(Outcome.SUCCESS.name()), 0).otherwise(1)).as("f"))
-              .collectAsList()) {
-            int c = r.getInt(0);
-            done[c] += r.getLong(1);
-            failures[c] += r.getLong(2);
-          }
-          long[] target = new long[nCells];
-          for (int c = 0; c < nCells; c++) {
-            double[] ci = Intervals.wilson(done[c], failures[c]);
-            target[c] = e.adaptive().nextTrials(done[c], failures[c], (ci[1] - ci[0]) / 2);
-          }
-          plan = WorkPlan.nextRound(done, target);
-          counter = counter(jsc, e.name());
+        String label = e.adaptive() == null ? e.name() : e.name() + " round " + (rounds + 1);
+        try (Progress p = progress(label, plan, tally, nCells)) {
+          roundRows(jsc, b, plan, schema, tally, roundCurvatures).write().mode(rounds == 0 ? SaveMode.ErrorIfExists : SaveMode.Append)
+              .parquet(written);
         }
-        long files = Math.max(1, (java.util.Arrays.stream(done).sum() + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-        trials = spark.read().schema(schema).parquet(roundPaths.toArray(String[]::new)).repartition((int) files);
+        rounds++;
+        long[] planned = plan.trialsPerCell(nCells);
+        long[][] counted = tally.trialsAndFailures(nCells);
+        if (!java.util.Arrays.equals(planned, counted[0])) {
+          throw new IllegalStateException("experiment " + e.name() + ": " + tally.total() + " trials counted in round "
+              + rounds + ", expected " + plan.size() + " (per cell " + java.util.Arrays.toString(planned)
+              + "); nothing was published");
+        }
+        counts.merge(tally);
+        if (curvatures != null) {
+          curvatures.merge(roundCurvatures);
+        }
+        for (int c = 0; c < nCells; c++) {
+          done[c] += planned[c];
+        }
+        if (e.adaptive() == null) {
+          break;
+        }
+        // Adaptive: the outcomes so far decide the next round.
+        long[] failures = counts.trialsAndFailures(nCells)[1];
+        long[] target = new long[nCells];
+        for (int c = 0; c < nCells; c++) {
+          double[] ci = Intervals.wilson(done[c], failures[c]);
+          target[c] = e.adaptive().nextTrials(done[c], failures[c], (ci[1] - ci[0]) / 2);
+        }
+        plan = WorkPlan.nextRound(done, target);
       }
       long total = java.util.Arrays.stream(done).sum();
-      // Rows in (cell, trial) order inside each file, whatever the partitioning upstream.
-      trials = trials.sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL));
-      String stagedTrials = layout.staged(TRIALS_TABLE, e.name());
-      try (Progress p = e.adaptive() == null ? progress(e.name(), plan, counter) : null) {
-        if (traced) {
-          // Run the trials once; split the staged rows into their tables.
-          String raw = layout.staged(TRACED_TRIALS, e.name());
-          trials.write().parquet(raw);
-          Dataset<Row> back = spark.read().schema(Schema.TRIALS_STAGING_SCHEMA).parquet(raw);
-          if (BestKnown.applies(e)) {
-            // Real data: label each trial against the best loss of its instance.
-            back = BestKnown.reclassify(back, e);
-          }
-          back.drop(Schema.TRACE, Schema.SEGMENTS).write().parquet(stagedTrials);
-          if (e.trajectories()) {
-            back.select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Columns.FAMILY.name()), col(Columns.SOLVER_NAME.name()),
-                    col(Schema.TRIAL), explode(col(Schema.TRACE)).as("c"))
-                .select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Columns.FAMILY.name()), col(Columns.SOLVER_NAME.name()),
-                    col(Schema.TRIAL), col("c.*"))
-                .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.ITERATION))
-                .write().parquet(layout.staged(TRAJECTORY_TABLE, e.name()));
-          }
-          if (!e.segments().isEmpty()) {
-            List<org.apache.spark.sql.Column> keep = new ArrayList<>();
-            for (org.apache.spark.sql.types.StructField f : Schema.CELL_FIELDS) {
-              keep.add(col(f.name()));
-            }
-            keep.add(col(Schema.TRIAL));
-            List<org.apache.spark.sql.Column> flat = new ArrayList<>(keep);
-            keep.add(explode(col(Schema.SEGMENTS)).as("s"));
-            flat.add(col("s.*"));
-            String stagedSegments = layout.staged(SEGMENTS_TABLE, e.name());
-            back.select(keep.toArray(org.apache.spark.sql.Column[]::new))
-                .select(flat.toArray(org.apache.spark.sql.Column[]::new))
-                .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.SEGMENT))
-                .write().parquet(stagedSegments);
-            CurvatureAggregation.aggregate(spark.read().schema(Schema.SEGMENTS_SCHEMA).parquet(stagedSegments))
-                .coalesce(1).write().parquet(layout.staged(CURVATURE_TABLE, e.name()));
-          }
-        } else {
-          trials.write().parquet(stagedTrials);
-        }
+      if (traced) {
+        split(e, layout, written, stagedTrials);
       }
-      Dataset<Row> cells = CellsAggregation.aggregate(spark.read().schema(Schema.TRIALS_SCHEMA).parquet(stagedTrials));
-      String stagedCells = layout.staged(CELLS_TABLE, e.name());
-      cells.coalesce(1).write().parquet(stagedCells);
-      List<Row> cellRows = spark.read().parquet(stagedCells).orderBy(col(Schema.CELL_INDEX)).collectAsList();
+      if (curvatures != null) {
+        writeOneFile(CurvatureAggregation.rows(e, curvatures.value()), CurvatureAggregation.SCHEMA,
+            layout.staged(CURVATURE_TABLE, e.name()));
+      }
+      List<Row> cellRows = BestKnown.applies(e)
+          // Relabelled after the trials ran: the tasks' counts hold the provisional labels.
+          ? CellsAggregation.aggregate(spark.read().schema(Schema.TRIALS_SCHEMA).parquet(stagedTrials)).collectAsList()
+          : CellsAggregation.rows(e, counts.value());
       Map<String, Long> outcomes = new LinkedHashMap<>();
       long counted = 0;
       for (Outcome o : Outcome.values()) {
@@ -324,11 +294,8 @@ public final class BasinBenchJob {
         throw new IllegalStateException("experiment " + e.name() + ": " + counted + " trials aggregated, expected "
             + total + "; nothing was published");
       }
-      // repartition (a shuffle), not coalesce: coalescing to one partition would also compute in one task.
-      certificates(jsc, e).repartition(1)
-          .sortWithinPartitions(col(Schema.INSTANCE_ID), col(Schema.DRAW), col(Schema.POINT_KIND).desc(),
-              col(Schema.POINT))
-          .write().parquet(layout.staged(CERTIFICATES_TABLE, e.name()));
+      writeOneFile(cellRows, CellsAggregation.SCHEMA, layout.staged(CELLS_TABLE, e.name()));
+      writeOneFile(certificates(jsc, e), Schema.CERTIFICATES_SCHEMA, layout.staged(CERTIFICATES_TABLE, e.name()));
       double seconds = (System.nanoTime() - t0) / 1e9;
       List<String> tables = new ArrayList<>(List.of(TRIALS_TABLE, CELLS_TABLE, CERTIFICATES_TABLE));
       if (e.trajectories()) {
@@ -349,38 +316,78 @@ public final class BasinBenchJob {
     }
   }
 
-  private static CellCounter counter(JavaSparkContext jsc, String experiment) {
-    CellCounter c = new CellCounter();
-    jsc.sc().register(c, "trials done: " + experiment);
+  /** A small table built on the driver, written as one file in the given row order. */
+  private void writeOneFile(List<Row> rows, StructType schema, String path) {
+    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(path);
+  }
+
+  /**
+   * Splits the staged trials (with their nested traces and segments) into the trials table and
+   * the trajectory and segments tables (the curvature table comes from the tasks' tallies). The staged files are each in (cell, trial)
+   * order, but a read partition may hold several of them, so every table is sorted within its
+   * partitions (a local sort: no shuffle).
+   */
+  private void split(Experiment e, OutputLayout layout, String raw, String stagedTrials) {
+    Dataset<Row> back = spark.read().schema(Schema.TRIALS_STAGING_SCHEMA).parquet(raw);
+    if (BestKnown.applies(e)) {
+      // Real data: label each trial against the best loss of its instance.
+      back = BestKnown.reclassify(back, e);
+    }
+    back.drop(Schema.TRACE, Schema.SEGMENTS).sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL))
+        .write().parquet(stagedTrials);
+    if (e.trajectories()) {
+      back.select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Columns.FAMILY.name()), col(Columns.SOLVER_NAME.name()),
+              col(Schema.TRIAL), explode(col(Schema.TRACE)).as("c"))
+          .select(col(Schema.CELL_ID), col(Schema.CELL_INDEX), col(Columns.FAMILY.name()), col(Columns.SOLVER_NAME.name()),
+              col(Schema.TRIAL), col("c.*"))
+          .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.ITERATION))
+          .write().parquet(layout.staged(TRAJECTORY_TABLE, e.name()));
+    }
+    if (!e.segments().isEmpty()) {
+      List<org.apache.spark.sql.Column> keep = new ArrayList<>();
+      for (org.apache.spark.sql.types.StructField f : Schema.CELL_FIELDS) {
+        keep.add(col(f.name()));
+      }
+      keep.add(col(Schema.TRIAL));
+      List<org.apache.spark.sql.Column> flat = new ArrayList<>(keep);
+      keep.add(explode(col(Schema.SEGMENTS)).as("s"));
+      flat.add(col("s.*"));
+      back.select(keep.toArray(org.apache.spark.sql.Column[]::new))
+          .select(flat.toArray(org.apache.spark.sql.Column[]::new))
+          .sortWithinPartitions(col(Schema.CELL_INDEX), col(Schema.TRIAL), col(Schema.SEGMENT))
+          .write().parquet(layout.staged(SEGMENTS_TABLE, e.name()));
+    }
+  }
+
+  /** A fresh tally of one round's trials, registered unnamed (so Spark does not copy it into every task's listener event). */
+  private static CellTally tally(JavaSparkContext jsc) {
+    CellTally c = new CellTally();
+    jsc.sc().register(c);
     return c;
   }
 
   /** The (lazy) rows of one round's trials, in tasks of strided round-wide trial numbers. */
   private Dataset<Row> roundRows(JavaSparkContext jsc, Broadcast<Experiment> b, WorkPlan plan, StructType schema,
-      CellCounter counter) {
+      CellTally counter, CurvatureTally curvatures) {
     int parts = partitionsFor(plan.size(), jsc.defaultParallelism(), options.partitions());
     JavaRDD<Row> rows = jsc.parallelize(slices(parts), parts)
-        .mapPartitions(new TrialPartition(b, plan, counter, FaultInjection.from(jsc.getConf())));
+        .mapPartitions(new TrialPartition(b, plan, counter, curvatures, FaultInjection.from(jsc.getConf())));
     return spark.createDataFrame(rows, schema);
   }
 
-  private Progress progress(String label, WorkPlan plan, CellCounter counter) {
-    Map<Integer, Long> perCell = new java.util.HashMap<>();
-    for (int blk = 0; blk < plan.cells(); blk++) {
-      perCell.merge(plan.cellOf(blk), plan.blockEnd(blk) - (blk == 0 ? 0 : plan.blockEnd(blk - 1)), Long::sum);
-    }
-    return new Progress(err, label, plan.size(), counter::total, plan.cells(),
-        () -> (int) counter.value().entrySet().stream()
-            .filter(en -> en.getValue() >= perCell.getOrDefault(en.getKey(), Long.MAX_VALUE)).count(),
+  private Progress progress(String label, WorkPlan plan, CellTally counter, int cells) {
+    long[] perCell = plan.trialsPerCell(cells);
+    return new Progress(err, label, plan.size(), counter::total, plan.cells(), () -> counter.cellsReaching(perCell),
         options.progressTty());
   }
 
   /**
-   * Certificate rows of every distinct instance and draw of the experiment, computed on the
-   * executors (a random family's draw can build a dense operator): one task item per
-   * (instance, draw).
+   * Certificate rows of every distinct instance of the experiment, for its first
+   * {@link Experiment#certifiedDraws(InstanceSpec)} draws, computed on the executors (a random
+   * family's draw can build a dense operator; one task item per (instance, draw)) and returned
+   * in table order.
    */
-  private Dataset<Row> certificates(JavaSparkContext jsc, Experiment e) {
+  private List<Row> certificates(JavaSparkContext jsc, Experiment e) {
     Map<String, InstanceSpec> distinct = new LinkedHashMap<>();
     for (Cell c : e.cells()) {
       distinct.putIfAbsent(c.instance().canonicalKey(), c.instance());
@@ -388,13 +395,34 @@ public final class BasinBenchJob {
     List<InstanceSpec> instances = new ArrayList<>(distinct.values());
     List<int[]> keys = new ArrayList<>();
     for (int i = 0; i < instances.size(); i++) {
-      for (int d = 0; d < instances.get(i).draws(); d++) {
+      for (int d = 0; d < e.certifiedDraws(instances.get(i)); d++) {
         keys.add(new int[] {i, d});
       }
     }
     int parts = partitionsFor(keys.size(), jsc.defaultParallelism(), 0);
-    JavaRDD<Row> rows = jsc.parallelize(keys, parts).flatMap(new CertificateRows(instances, e.seed()));
-    return spark.createDataFrame(rows, Schema.CERTIFICATES_SCHEMA);
+    List<Row> rows = new ArrayList<>(jsc.parallelize(keys, parts).flatMap(new CertificateRows(instances, e.seed()))
+        .collect());
+    rows.sort(CERTIFICATE_ORDER);
+    return rows;
+  }
+
+  /**
+   * The certificates table's row order: by instance id and draw, the truth before the spurious
+   * points, then by point name (strings as Spark SQL orders them: by their UTF-8 bytes).
+   */
+  static final java.util.Comparator<Row> CERTIFICATE_ORDER = certificateOrder();
+
+  private static java.util.Comparator<Row> certificateOrder() {
+    int id = Schema.CERTIFICATES_SCHEMA.fieldIndex(Schema.INSTANCE_ID);
+    int draw = Schema.CERTIFICATES_SCHEMA.fieldIndex(Schema.DRAW);
+    int kind = Schema.CERTIFICATES_SCHEMA.fieldIndex(Schema.POINT_KIND);
+    int point = Schema.CERTIFICATES_SCHEMA.fieldIndex(Schema.POINT);
+    java.util.Comparator<String> utf8 = (x, y) -> java.util.Arrays.compareUnsigned(
+        x.getBytes(java.nio.charset.StandardCharsets.UTF_8), y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.Comparator.<Row, String>comparing(r -> r.getString(id), utf8)
+        .thenComparingInt(r -> r.getInt(draw))
+        .thenComparing(r -> r.getString(kind), utf8.reversed())
+        .thenComparing(r -> r.getString(point), utf8);
   }
 
   /** Executor side of {@link #certificates}: the rows of one (instance, draw). */
@@ -437,6 +465,9 @@ public final class BasinBenchJob {
     root.put("cells", e.cells().size());
     root.put("trialsPerCell", e.trials());
     root.put("totalTrials", total);
+    // Which draws of each random instance the certificates table covers (0..N-1, N at most the
+    // instance's draws; deterministic instances have one).
+    root.putObject("certificates").put("draws", e.certifiedDraws());
     if (e.adaptive() != null) {
       ObjectNode a = root.putObject("adaptive");
       a.put("halfWidth", e.adaptive().halfWidth());

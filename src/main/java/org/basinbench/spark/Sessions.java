@@ -37,6 +37,13 @@ public final class Sessions {
     conf.setIfMissing("spark.ui.showConsoleProgress", Boolean.toString(consoleProgress));
     // The trials schema is wide; without this Spark warns that it truncated a plan string.
     conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
-    return SparkSession.builder().config(conf).getOrCreate();
+    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    // The only shuffles left are small aggregations (best-known losses, curvature): one
+    // partition per core, not Spark's default 200, unless the user set it.
+    if (!conf.contains("spark.sql.shuffle.partitions")) {
+      spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(Math.max(1,
+          spark.sparkContext().defaultParallelism())));
+    }
+    return spark;
   }
 }

@@ -10,6 +10,10 @@ import java.io.Serializable;
  * cell (within one trial): a cell of expensive trials (large n, a long budget) is spread over
  * all tasks instead of filling the last few, which would leave cores idle while they finish.
  * A trial's identity (cell, trial) comes from the {@link WorkPlan}, never from the slicing.
+ *
+ * <p>The round's numbers run block after block, each block a cell's trials in increasing
+ * order, so a slice taken in increasing {@code g} is in (cell, trial) order: a task's rows,
+ * and so the trials file it writes, are sorted without a shuffle, whatever the partitioning.
  */
 record TaskSlice(int index, int count) implements Serializable {
   TaskSlice {

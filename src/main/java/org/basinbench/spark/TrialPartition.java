@@ -18,11 +18,15 @@ import org.basinbench.spec.Experiment;
 final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> {
   private final Broadcast<Experiment> experiment;
   private final WorkPlan plan;
-  private final CellCounter done;
+  private final CellTally done;
+  /** The segments' curvatures, or null when the experiment measures none. */
+  private final CurvatureTally curvatures;
   /** Test-only faults, off unless set ({@link FaultInjection}). */
   private final FaultInjection faults;
 
-  TrialPartition(Broadcast<Experiment> experiment, WorkPlan plan, CellCounter done, FaultInjection faults) {
+  TrialPartition(Broadcast<Experiment> experiment, WorkPlan plan, CellTally done, CurvatureTally curvatures,
+      FaultInjection faults) {
+    this.curvatures = curvatures;
     this.experiment = experiment;
     this.plan = plan;
     this.done = done;
@@ -76,7 +80,10 @@ final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> 
           cellValues[resultCell] = Schema.cellValues(e.cells().get(resultCell));
         }
         Row row = Schema.trialRow(cellValues[resultCell], r, BasinBenchJob.staged(e));
-        done.add(resultCell);
+        done.add(r);
+        if (curvatures != null) {
+          curvatures.add(r);
+        }
         return row;
       }
 

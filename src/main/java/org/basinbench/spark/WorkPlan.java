@@ -95,6 +95,15 @@ final class WorkPlan implements Serializable {
     return from[b] + (g - offset[b]);
   }
 
+  /** Trials of the round per cell, over cell indices {@code 0..cells-1}. */
+  long[] trialsPerCell(int cells) {
+    long[] n = new long[cells];
+    for (int b = 0; b < cell.length; b++) {
+      n[cell[b]] += offset[b + 1] - offset[b];
+    }
+    return n;
+  }
+
   /** Round-wide number of the first trial after block {@code b}. */
   long blockEnd(int b) {
     return offset[b + 1];

@@ -15,6 +15,8 @@ import java.util.List;
  * @param trajectories whether to keep the solvers' iterates at their checkpoints and write the
  *     trajectory table (large: one row per trial and checkpoint)
  * @param adaptive adaptive trial counts, or null: every cell runs exactly {@code trials}
+ * @param certifiedDraws draws of each random instance that get a certificate: draws
+ *     {@code 0 .. min(certifiedDraws, draws) - 1} (see {@link #certifiedDraws(InstanceSpec)})
  * @param cells the expanded cells, in expansion order
  * @param notes grid combinations skipped because they break a cross-field rule, one line each
  * @param specJson the experiment's JSON as given, keys sorted (provenance)
@@ -32,6 +34,7 @@ public record Experiment(
     List<SegmentKind> segments,
     boolean trajectories,
     Adaptive adaptive,
+    int certifiedDraws,
     List<Cell> cells,
     List<String> notes,
     String specJson,
@@ -39,10 +42,21 @@ public record Experiment(
     String source)
     implements Serializable {
 
+  /** Certified draws per random instance when the spec does not say ({@code "certificates": {"draws": N}}). */
+  public static final int DEFAULT_CERTIFIED_DRAWS = 3;
+
   public Experiment {
+    if (certifiedDraws < 1) {
+      throw new IllegalArgumentException("certifiedDraws must be >= 1, got " + certifiedDraws);
+    }
     cells = List.copyOf(cells);
     segments = List.copyOf(segments);
     notes = List.copyOf(notes);
+  }
+
+  /** The draws of {@code instance} that get a certificate: the first {@code min(certifiedDraws, draws)}. */
+  public int certifiedDraws(InstanceSpec instance) {
+    return Math.min(certifiedDraws, instance.draws());
   }
 
   /** Trial count of the first round, {@code cells x trials} (the total, unless adaptive). */

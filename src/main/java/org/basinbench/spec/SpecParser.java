@@ -67,7 +67,20 @@ public final class SpecParser {
       Field.object("success", false),
       Field.object("statistics", false),
       Field.bool("trajectories", false),
-      Field.object("adaptive", false));
+      Field.object("adaptive", false),
+      Field.object("certificates", false));
+
+  /** The families' own bound on {@code draws}. */
+  static final long MAX_CERTIFIED_DRAWS = 1_000_000L;
+
+  /**
+   * Certificates: the draws of each random instance (grid point of a random family) that get one,
+   * draws 0..N-1 (at most the family's {@code draws}). Each costs a landscape check of its own
+   * (hundreds of critical-cone directions at a large instance), so a family with many draws is
+   * sampled, not certified in full.
+   */
+  static final List<Field> CERTIFICATES = List.of(
+      Field.integer("draws", false, (long) Experiment.DEFAULT_CERTIFIED_DRAWS, 1, MAX_CERTIFIED_DRAWS, false));
 
   /** Adaptive trials: the interval's target half-width and the per-cell cap. */
   static final List<Field> ADAPTIVE = List.of(
@@ -278,6 +291,10 @@ public final class SpecParser {
         }
       }
     }
+    JsonNode certNode = top.containsKey("certificates") ? top.get("certificates").get(0) : MAPPER.createObjectNode();
+    Map<String, List<JsonNode>> cert = readSection(certNode, path + ".certificates", CERTIFICATES, p);
+    int certifiedDraws = cert.containsKey("draws") ? cert.get("draws").get(0).intValue()
+        : Experiment.DEFAULT_CERTIFIED_DRAWS;
     List<SegmentKind> segments = new ArrayList<>();
     if (top.containsKey("statistics")) {
       Map<String, List<JsonNode>> st = readSection(top.get("statistics").get(0), path + ".statistics", STATISTICS, p);
@@ -396,7 +413,7 @@ public final class SpecParser {
     }
     String specJson = Canonical.sorted(hashed).toString();
     return new Experiment(name, text(top, "description"), top.get("seed").get(0).longValue(), trials, success,
-        segments, top.get("trajectories").get(0).booleanValue(), adaptive, cells, notes, specJson,
+        segments, top.get("trajectories").get(0).booleanValue(), adaptive, certifiedDraws, cells, notes, specJson,
         specHash(specJson, cells), source);
   }
 

@@ -33,6 +33,7 @@ public final class SpecReference {
     b.append("## experiment\n\n");
     b.append(table(SpecParser.TOP.stream().filter(f -> !f.name().equals(SpecParser.SCHEMA_KEY)).toList()));
     section(b, "adaptive", SpecParser.ADAPTIVE);
+    section(b, "certificates", SpecParser.CERTIFICATES);
     section(b, "success", SpecParser.SUCCESS);
     b.append("### statistics\n\n| field | value |\n|---|---|\n| `segments` | a list of distinct segment kinds: ")
         .append(SegmentKind.labels().stream().map(s -> "`" + s + "`").collect(Collectors.joining(", ")))

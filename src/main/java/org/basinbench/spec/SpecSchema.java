@@ -61,6 +61,10 @@ public final class SpecSchema {
     props.set("solvers", solvers);
     props.set("success", section(SpecParser.SUCCESS, false));
     props.set("adaptive", section(SpecParser.ADAPTIVE, false));
+    ObjectNode certificates = section(SpecParser.CERTIFICATES, false);
+    certificates.put("description", "How many draws of each random instance get a certificate (draws 0..N-1, at most"
+        + " the family's draws).");
+    props.set("certificates", certificates);
     ObjectNode stats = section(SpecParser.STATISTICS, false);
     ObjectNode segments = (ObjectNode) stats.get("properties").get("segments");
     segments.removeAll();

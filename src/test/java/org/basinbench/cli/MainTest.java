@@ -139,6 +139,24 @@ class MainTest {
     assertEquals(Main.INVALID, v.code());
   }
 
+  /** A bad certificates.draws is named with its allowed range, exits 2 and writes nothing. */
+  @Test
+  void badCertifiedDrawsExitTwoAndWriteNothing() throws IOException {
+    Path out = tmp.resolve("out");
+    for (String value : new String[] {"0", "-3", "2.5", "\"all\"", "1000001"}) {
+      Path bad = spec("cert.json", VALID.replace("\"trials\": 6,", "\"trials\": 6, \"certificates\": {\"draws\": "
+          + value + "},"));
+      Result r = exec("run", bad.toString(), "--out", out.toString());
+      assertEquals(Main.INVALID, r.code(), value);
+      assertTrue(r.err().contains("$.certificates.draws: must be an integer in [1, 1000000]"), value + ": " + r.err());
+      assertFalse(Files.exists(out), "nothing written");
+    }
+    Path unknown = spec("cert.json", VALID.replace("\"trials\": 6,", "\"trials\": 6, \"certificates\": {\"draw\": 2},"));
+    Result r = exec("validate", unknown.toString());
+    assertEquals(Main.INVALID, r.code());
+    assertTrue(r.err().contains("$.certificates.draw"), r.err());
+  }
+
   @Test
   void severalSpecFilesValidateTogetherAndNamesMustBeUniqueAcrossThem() throws IOException {
     Path a = spec("a.json", VALID);

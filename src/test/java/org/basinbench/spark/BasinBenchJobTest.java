@@ -139,10 +139,9 @@ class BasinBenchJobTest {
     List<Row> b = sortedTrials(three);
     assertEquals(a, b);
     assertEquals(cellsInOrder(one), cellsInOrder(three));
-    // Inside the (single) trials file, rows are in (cell, trial) order whatever the partitioning.
-    List<Row> asWritten = spark.read().parquet(three.resolve("trials/experiment=small").toString())
-        .drop(Schema.WALL_MS).collectAsList();
-    assertEquals(a, asWritten);
+    // One file per task, each in (cell, trial) order, whatever the partitioning.
+    assertFilesSortedAndCovering(one.resolve("trials/experiment=small"), a, 1);
+    assertFilesSortedAndCovering(three.resolve("trials/experiment=small"), a, 3);
     // Each Spark row is exactly what the pure trial function returns for its key.
     TrialRunner runner = new TrialRunner(experiment);
     for (Row row : a) {
@@ -181,6 +180,77 @@ class BasinBenchJobTest {
       assertEquals(direct.iterations(), row.<Integer>getAs(Schema.ITERATIONS));
       assertEquals(direct.loss(), row.<Double>getAs(Schema.LOSS), 0.0);
     }
+  }
+
+  /**
+   * The trials files of a table: {@code files} of them (one per task), the rows of each in
+   * (cell, trial) order, together exactly {@code sorted} (the table's rows in that order).
+   */
+  static void assertFilesSortedAndCovering(Path table, List<Row> sorted, int files) throws Exception {
+    List<Path> parts;
+    try (var s = Files.list(table)) {
+      parts = s.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    }
+    assertEquals(files, parts.size(), "one file per task in " + table);
+    List<Row> all = new ArrayList<>();
+    for (Path f : parts) {
+      List<Row> rows = spark.read().parquet(f.toString()).drop(Schema.WALL_MS).collectAsList();
+      for (int i = 1; i < rows.size(); i++) {
+        assertTrue(BY_CELL_AND_TRIAL.compare(rows.get(i - 1), rows.get(i)) < 0, "(cell, trial) order in " + f);
+      }
+      all.addAll(rows);
+    }
+    all.sort(BY_CELL_AND_TRIAL);
+    assertEquals(sorted, all);
+  }
+
+  static final Comparator<Row> BY_CELL_AND_TRIAL = Comparator.comparing((Row r) -> r.<Integer>getAs(Schema.CELL_INDEX))
+      .thenComparing(r -> r.<Integer>getAs(Schema.TRIAL));
+
+  /**
+   * The cells table, counted by the trial tasks, is the one Spark SQL aggregates from the
+   * written trials ({@link CellsAggregation#aggregate}): same columns, types and values, for
+   * odd and even trial counts (the median of an even count interpolates), diverged trials and
+   * batched cells, for any partitioning.
+   */
+  @Test
+  void cellsCountedByTheTasksEqualTheSqlAggregateOfTheTrials() throws Exception {
+    long diverged = 0;
+    long interpolated = 0;
+    List<Double> medians = new ArrayList<>();
+    for (String spec : List.of(SPEC.replace("\"trials\": " + TRIALS, "\"trials\": 41"), SPEC, """
+        {"experiment": "rhc", "seed": 5, "trials": 300, "instance": {"family": "rip-half"},
+         "init": {"kind": "gaussian", "scale": 1.0},
+         "solvers": [{"name": "gd", "step": [0.01, 0.6], "maxIter": [30, 1000], "tol": 1e-8}]}
+        """, """
+        {"experiment": "spread", "seed": 6, "trials": 8, "instance": {"family": "rip-half"},
+         "init": {"kind": "gaussian", "scale": [0.5, 3.0]},
+         "solvers": [{"name": "gd", "step": 0.01, "maxIter": 20000, "tol": 1e-12}]}
+        """)) {
+      Experiment e = SpecParser.parse(spec, "cells.json").get(0);
+      for (int partitions : new int[] {1, 3}) {
+        Path out = tmp.resolve("cells-" + e.name() + "-" + e.trials() + "-" + partitions);
+        runJob(e, out, partitions);
+        Dataset<Row> written = spark.read().parquet(out.resolve("cells/experiment=" + e.name()).toString());
+        Dataset<Row> sql = CellsAggregation.aggregate(
+            spark.read().parquet(out.resolve("trials/experiment=" + e.name()).toString()));
+        assertEquals(sql.schema().toDDL().replace(" NOT NULL", ""), written.schema().toDDL(), "columns and types");
+        assertEquals(CellsAggregation.SCHEMA.toDDL().replace(" NOT NULL", ""), written.schema().toDDL());
+        assertEquals(sql.collectAsList(), written.collectAsList(), e.name() + " with " + partitions + " tasks");
+        assertEquals(e.cells().size(), written.count());
+        for (Row r : written.collectAsList()) {
+          diverged += r.<Long>getAs(Schema.outcomeCount(Outcome.DIVERGED));
+          double median = r.<Double>getAs(Schema.MEDIAN_ITERATIONS);
+          interpolated += median != Math.rint(median) ? 1 : 0;
+          medians.add(median);
+        }
+      }
+    }
+    // The cases the counting must get right are present: step 0.6 makes rip-half GD diverge
+    // from most starts, and some even-count medians fall between two distinct counts (8
+    // starts converging to a tight tolerance from different distances).
+    assertTrue(diverged > 0, "some trials diverged");
+    assertTrue(interpolated > 0, "some medians interpolate: " + medians);
   }
 
   @Test
@@ -225,28 +295,41 @@ class BasinBenchJobTest {
         assertTrue(java.util.Arrays.stream(owner).noneMatch(o -> o < 0), "every trial in a slice");
       }
     }
-    assertEquals(64, BasinBenchJob.partitionsFor(1000, 2, 0), "32 tasks per core");
+    assertEquals(8, BasinBenchJob.partitionsFor(1000, 2, 0), "4 tasks per core");
     assertEquals(7, BasinBenchJob.partitionsFor(7, 2, 0), "never more tasks than trials");
     assertEquals(200, BasinBenchJob.partitionsFor(1_000_000, 2, 0), "at most 5000 trials per task");
     assertEquals(3, BasinBenchJob.partitionsFor(1000, 2, 3), "explicit request");
   }
 
+  /**
+   * A random family's certificates cover its first min(N, draws) draws, N from
+   * {@code "certificates": {"draws": N}} (3 when absent), and the manifest says N.
+   */
   @Test
-  void randomFamiliesGetACertificatePerDraw() throws Exception {
-    Experiment g = SpecParser.parse("""
-        {"experiment": "draws", "seed": 4, "trials": 6,
-         "instance": {"family": "gaussian-sensing", "n": 4, "rStar": 1, "r": 1, "m": 20, "draws": 3},
+  void randomFamiliesGetCertificatesForTheirFirstDraws() throws Exception {
+    String spec = """
+        {"experiment": "draws", "seed": 4, "trials": 6, CERT
+         "instance": {"family": "gaussian-sensing", "n": 4, "rStar": 1, "r": 1, "m": 20, "draws": 5},
          "init": {"kind": "half-normal", "scale": 0.5}, "solvers": [{"name": "pgd", "step": 0.02, "maxIter": 200}]}
-        """, "draws.json").get(0);
-    Path out = tmp.resolve("draws");
-    new BasinBenchJob(spark, new BasinBenchJob.Options(out.toString(), 0, false),
-        new PrintStream(new ByteArrayOutputStream())).run(List.of(g));
-    List<Row> rows = spark.read().parquet(out.resolve("certificates/experiment=draws").toString()).collectAsList();
-    assertEquals(3, rows.size(), "one truth row per draw");
-    assertEquals(List.of(0, 1, 2), rows.stream().map(r -> r.<Integer>getAs(Schema.DRAW)).sorted().toList());
-    for (Row r : rows) {
-      assertEquals(0.0, r.<Double>getAs(Schema.LOSS), 0.0);
-      assertTrue(r.<String>getAs(Schema.DELTA_METHOD).startsWith("lower bound"), r.toString());
+        """;
+    Object[][] cases = {{"", 3, 3}, {"\"certificates\": {\"draws\": 2},", 2, 2},
+        {"\"certificates\": {\"draws\": 9},", 9, 5}};
+    for (Object[] c : cases) {
+      Experiment g = SpecParser.parse(spec.replace("CERT", (String) c[0]), "draws.json").get(0);
+      Path out = tmp.resolve("draws" + c[1]);
+      runJob(g, out, 0);
+      List<Row> rows = spark.read().parquet(out.resolve("certificates/experiment=draws").toString()).collectAsList();
+      int certified = (Integer) c[2];
+      assertEquals(certified, rows.size(), "one truth row per certified draw: " + c[0]);
+      assertEquals(java.util.stream.IntStream.range(0, certified).boxed().toList(),
+          rows.stream().map(r -> r.<Integer>getAs(Schema.DRAW)).toList(), "draws 0.., in order");
+      for (Row r : rows) {
+        assertEquals(5, r.<Integer>getAs(Columns.DRAWS.name()));
+        assertEquals(0.0, r.<Double>getAs(Schema.LOSS), 0.0);
+        assertTrue(r.<String>getAs(Schema.DELTA_METHOD).startsWith("lower bound"), r.toString());
+      }
+      JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifests/draws.json").toFile());
+      assertEquals((int) (Integer) c[1], manifest.get("certificates").get("draws").asInt());
     }
   }
 
@@ -324,6 +407,17 @@ class BasinBenchJobTest {
     }
     List<Row> agg = spark.read().parquet(out.resolve("curvature/experiment=star").toString()).collectAsList();
     assertEquals(2 * 4, agg.size());
+    // The table the tasks' curvatures give is the one Spark SQL aggregates from the segments
+    // table: same columns and rows (mean and std to rounding: summed in another order), and
+    // the same for any partitioning.
+    Dataset<Row> sql = CurvatureAggregation.aggregate(
+        spark.read().parquet(out.resolve("segments/experiment=star").toString()));
+    assertEquals(sql.schema().toDDL().replace(" NOT NULL", ""),
+        spark.read().parquet(out.resolve("curvature/experiment=star").toString()).schema().toDDL());
+    assertEqualToRounding(sql.collectAsList(), agg);
+    Path other = tmp.resolve("star1");
+    runJob(e, other, 1);
+    assertEquals(agg, spark.read().parquet(other.resolve("curvature/experiment=star").toString()).collectAsList());
     for (Row a : agg) {
       List<Double> values = segs.stream().filter(r -> r.<Integer>getAs(Schema.CELL_INDEX)
               .equals(a.<Integer>getAs(Schema.CELL_INDEX)) && r.<String>getAs(Schema.SEGMENT).equals(a.getAs(Schema.SEGMENT)))
@@ -348,6 +442,25 @@ class BasinBenchJobTest {
       double[] ci = Intervals.wilson(values.size(), convex);
       assertEquals(ci[0], a.<Double>getAs(Schema.CI_LOW), 0.0);
       assertEquals(ci[1], a.<Double>getAs(Schema.CI_HIGH), 0.0);
+    }
+  }
+
+  /** Rows equal field by field; mean, std and sigma/mu to 1e-12 relative. */
+  static void assertEqualToRounding(List<Row> expected, List<Row> actual) {
+    assertEquals(expected.size(), actual.size());
+    java.util.Set<String> rounded = java.util.Set.of(Schema.MEAN, Schema.STD, Schema.SIGMA_OVER_MU);
+    for (int i = 0; i < expected.size(); i++) {
+      Row a = expected.get(i);
+      Row b = actual.get(i);
+      for (String f : a.schema().fieldNames()) {
+        Object x = a.getAs(f);
+        Object y = b.getAs(f);
+        if (rounded.contains(f) && x != null && y != null) {
+          assertEquals((Double) x, (Double) y, 1e-12 * Math.abs((Double) x), f + " of row " + i);
+        } else {
+          assertEquals(x, y, f + " of row " + i);
+        }
+      }
     }
   }
 

@@ -273,6 +273,17 @@ class RunManagementTest {
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
+  /** Whether a run into {@code out} has started writing experiment "second"'s trials. */
+  static boolean secondStarted(Path out) throws IOException {
+    Path staging = out.resolve("_staging");
+    if (!Files.isDirectory(staging)) {
+      return false;
+    }
+    try (var runs = Files.list(staging)) {
+      return runs.anyMatch(r -> Files.exists(r.resolve("trials").resolve("experiment=second")));
+    }
+  }
+
   /**
    * A real kill: a run in another JVM is killed (SIGKILL, no shutdown hook) while its second
    * experiment is computing; the same command started again skips the first, computes the
@@ -290,7 +301,11 @@ class RunManagementTest {
         Thread.sleep(100);
       }
       assertTrue(Files.exists(out.resolve("manifests/first.json")), Files.readString(tmp.resolve("killed.log")));
-      Thread.sleep(1500); // into the second experiment's trials
+      // Into the second experiment's trials: its staged trials table exists once their write
+      // job has started (a fixed sleep raced the now shorter runs).
+      while (!secondStarted(out) && p.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
       p.destroyForcibly(); // SIGKILL
       assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
     } finally {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The peers a user would run instead of BasinBench (numpy and scikit-learn scripts, and C
  * kernels for the machine's limit), run from their directory with one BLAS thread
- * ({@code OPENBLAS_NUM_THREADS=1}; never an {@code OPENBLAS_CORETYPE}): a {@code .py} script with
+ * ({@code OPENBLAS_NUM_THREADS=1}; the rest of the environment as BasinBench sees it, an
+ * {@code OPENBLAS_CORETYPE} included, so both run the same BLAS kernels): a {@code .py} script with
  * {@code python3}, a {@code .c} file compiled first with {@code gcc -O3 -march=native}.
  */
 final class Peers {
@@ -66,7 +67,6 @@ final class Peers {
   private static String exec(List<String> cmd, Path dir) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-    pb.environment().remove("OPENBLAS_CORETYPE");
     Process p = pb.start();
     byte[] bytes = p.getInputStream().readAllBytes();
     if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -151,7 +151,8 @@ public final class FactorProblems {
 
     @Override
     public org.basinbench.objective.LaneObjective laneObjective(int count) {
-      int capacity = Math.max(1, Math.min(count, org.basinbench.objective.LaneObjective.LANES));
+      int capacity = org.basinbench.objective.LaneObjective.aligned(
+          Math.max(1, Math.min(count, org.basinbench.objective.LaneObjective.LANES)));
       if (!noLanes && (lanes == null || lanes.capacity() < capacity)) {
         lanes = objective instanceof SymmetricSensingLoss sym ? SensingLanes.of(sym, capacity)
             : objective instanceof AsymmetricSensingLoss asym ? SensingLanes.of(asym, capacity) : null;

@@ -41,6 +41,15 @@ public class LaneOps {
     return SCALAR;
   }
 
+  /**
+   * The lanes one pass handles at once (1 for the scalar loops): a kernel that runs its passes
+   * over a range padded to a multiple of it (on lanes whose values it then ignores) never runs
+   * the scalar tail.
+   */
+  public int width() {
+    return 1;
+  }
+
   /** {@code out = v}. */
   public void fill(double[] out, double v, int from, int to) {
     java.util.Arrays.fill(out, from, to, v);

@@ -15,6 +15,11 @@ final class VectorLaneOps extends LaneOps {
   private static final int L = S.length();
 
   @Override
+  public int width() {
+    return L;
+  }
+
+  @Override
   public void add(double[] out, double[] a, double[] b, int from, int to) {
     int i = from;
     for (int bound = to - L; i <= bound; i += L) {

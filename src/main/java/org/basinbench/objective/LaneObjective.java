@@ -19,6 +19,13 @@ package org.basinbench.objective;
 public interface LaneObjective {
   /** The capacity of the lane objectives problems build: one block of the batch solvers. */
   int LANES = 256;
+  /** Capacities are multiples of this (the widest SIMD register holds 8 doubles), so that passes can run on whole registers. */
+  int ALIGN = 8;
+
+  /** {@code lanes} rounded up to a multiple of {@link #ALIGN}. */
+  static int aligned(int lanes) {
+    return (lanes + ALIGN - 1) / ALIGN * ALIGN;
+  }
 
   /** @return the number of variables of one lane */
   int dim();

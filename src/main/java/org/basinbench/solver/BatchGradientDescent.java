@@ -88,10 +88,13 @@ public final class BatchGradientDescent {
     Block(BatchObjective f, int capacity) {
       this.f = f;
       dim = f.dim();
-      x = new double[dim][capacity];
-      g = new double[dim][capacity];
-      loss = new double[capacity];
-      gn2 = new double[capacity];
+      // The point, gradient and loss have room for whole SIMD registers past the active lanes
+      // (where the objective allows), so that its passes need no scalar tail.
+      int storage = Math.max(capacity, Math.min(f.capacity(), org.basinbench.objective.LaneObjective.aligned(capacity)));
+      x = new double[dim][storage];
+      g = new double[dim][storage];
+      loss = new double[storage];
+      gn2 = new double[storage];
       flagGn2 = new double[capacity];
       lossLimit = new double[capacity];
       start = new int[capacity];

@@ -52,14 +52,18 @@ public final class LaneDescent implements BatchObjective {
   public double descend(double eta, double[][] x, int lanes, double[] loss, double[][] g, double[] gn2,
       double[] lossLimit, double[] flagGn2) {
     int dim = f.dim();
+    // The passes run on whole registers: past the active lanes, up to the arrays' room, on
+    // values nobody reads (each lane's numbers are its own, so the padding changes none).
+    int width = ops.width();
+    int padded = Math.min(Math.min((lanes + width - 1) / width * width, f.capacity()), loss.length);
     for (int c = 0; c < dim; c++) {
       if (project) {
-        ops.projectedStep(x[c], g[c], eta, 0, lanes);
+        ops.projectedStep(x[c], g[c], eta, 0, padded);
       } else {
-        ops.subMulScalar(x[c], x[c], g[c], eta, 0, lanes);
+        ops.subMulScalar(x[c], x[c], g[c], eta, 0, padded);
       }
     }
-    evaluate(x, 0, lanes, loss, g, gn2);
+    evaluate(x, 0, padded, loss, g, gn2);
     return ops.slack(lossLimit, loss, gn2, flagGn2, 0, lanes);
   }
 

@@ -48,7 +48,9 @@ final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> 
       private long next = Long.MAX_VALUE; // no slice read yet
       private long stride = 1;
       /** The trials of one cell taken from the slice, and their results, handed out in order. */
-      private final int[] trials = new int[BatchGradientDescent.BLOCK];
+      // Up to four blocks of starts per call: the lanes stream them (a lane that stops takes the
+      // next start), so a longer stream leaves fewer nearly empty blocks at its end.
+      private final int[] trials = new int[4 * BatchGradientDescent.BLOCK];
       private TrialResult[] results = new TrialResult[0];
       private int resultCell;
       private int handed;

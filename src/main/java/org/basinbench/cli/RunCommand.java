@@ -60,6 +60,11 @@ final class RunCommand extends Subcommand {
       description = "start the Spark web UI of a local run, bound to 127.0.0.1 (off by default)")
   boolean ui;
 
+  @Option(names = "--wait", arity = "0",
+      description = "if another run is writing into --out, wait for it to finish (by default the run is refused,"
+          + " exit 2, naming the other run)")
+  boolean await;
+
   @Option(names = "--no-report", arity = "0",
       description = "do not write DIR/report.html at the end (written by default; if it fails, the tables stay"
           + " published, a warning names the cause and the exit code is 1)")
@@ -104,7 +109,7 @@ final class RunCommand extends Subcommand {
         p.error("--master: could not start Spark with master '" + master + "': " + Printer.rootMessage(e));
         return Main.INVALID;
       }
-      BasinBenchJob job = new BasinBenchJob(spark, new BasinBenchJob.Options(out, tasks, tty, force), p.err);
+      BasinBenchJob job = new BasinBenchJob(spark, new BasinBenchJob.Options(out, tasks, tty, force, await), p.err);
       job.checkOutput(experiments);
       job.run(experiments).forEach(p::summary);
       if (noReport) {

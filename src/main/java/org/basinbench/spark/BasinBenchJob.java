@@ -81,8 +81,13 @@ public final class BasinBenchJob {
    * @param progressTty redraw the progress line in place (a terminal) rather than print lines
    * @param force recompute experiments whose tables are complete, and replace the tables of an
    *     experiment that an earlier, different spec of the same name wrote
+   * @param await wait for another run that holds the output directory's lock, instead of refusing
    */
-  public record Options(String out, int partitions, boolean progressTty, boolean force) {
+  public record Options(String out, int partitions, boolean progressTty, boolean force, boolean await) {
+    public Options(String out, int partitions, boolean progressTty, boolean force) {
+      this(out, partitions, progressTty, force, false);
+    }
+
     public Options(String out, int partitions, boolean progressTty) {
       this(out, partitions, progressTty, false);
     }
@@ -134,7 +139,14 @@ public final class BasinBenchJob {
   /** Runs every experiment in order; each is published as soon as it completes. */
   public List<ExperimentSummary> run(List<Experiment> experiments) throws OutputException, IOException {
     try (OutputLayout layout = OutputLayout.open(options.out(), spark.sparkContext().hadoopConfiguration())) {
-      checkConflicts(experiments, layout);
+      // One writer at a time: the conflict check and everything after run under the lock.
+      layout.lock(options.await(), err);
+      try {
+        checkConflicts(experiments, layout);
+      } catch (OutputException | IOException | RuntimeException e) {
+        layout.unlock();
+        throw e;
+      }
       return run(experiments, layout);
     }
   }

@@ -29,6 +29,8 @@ final class OutputLayout implements java.io.Closeable {
   static final String MARKER = ".basinbench";
   static final String STAGING = "_staging";
   static final String MANIFESTS = "manifests";
+  /** The one-writer lock: who holds the output directory (see {@link #lock}). */
+  static final String LOCK = "_lock";
 
   private final FileSystem fs;
   private final FileContext files;
@@ -81,6 +83,144 @@ final class OutputLayout implements java.io.Closeable {
       }
     }
     return out;
+  }
+
+  /** Whether this layout holds the directory's lock. */
+  private boolean locked;
+
+  /**
+   * Takes the output directory's lock, so that one run at a time writes into it: a file
+   * {@code OUT/_lock} created only if absent (an exclusive create on a local file system, a
+   * create without overwrite on HDFS), naming the holder (run id, host, pid, start time). A
+   * directory another run holds is refused, naming the holder, or, with {@code wait}, waited
+   * for; a lock whose holder is gone (same host, no such process) is reported with the command
+   * that removes it, never broken silently. Claims the directory ({@link #claim}) first.
+   *
+   * @param wait wait for the holder to finish instead of refusing
+   * @param err where the note that it waits goes
+   */
+  void lock(boolean wait, java.io.PrintStream err) throws OutputException, IOException {
+    // The marker first, so that another run never sees a directory with a lock and no marker.
+    claim();
+    Path lock = new Path(root, LOCK);
+    String me = "run=" + staging.getName() + "\nhost=" + host() + "\npid=" + ProcessHandle.current().pid()
+        + "\nstarted=" + java.time.Instant.now() + "\n";
+    boolean noted = false;
+    while (true) {
+      if (createExclusive(lock, me)) {
+        locked = true;
+        return;
+      }
+      java.util.Map<String, String> holder = holder(lock);
+      String who = "run " + holder.getOrDefault("run", "?") + " (pid " + holder.getOrDefault("pid", "?") + " on "
+          + holder.getOrDefault("host", "?") + ", started " + holder.getOrDefault("started", "?") + ")";
+      if (gone(holder)) {
+        boolean local = "file".equals(lock.toUri().getScheme());
+        throw new OutputException("--out: " + root + " is locked by " + who + ", which is no longer running (killed?);"
+            + " if no other run uses the directory, remove the lock and run again: "
+            + (local ? "rm " : "hadoop fs -rm ") + "'" + (local ? lock.toUri().getPath() : lock.toString()) + "'");
+      }
+      if (!wait) {
+        throw new OutputException("--out: " + root + " is in use by another run, " + who
+            + "; wait for it to finish, give --wait to wait for it, or choose another --out");
+      }
+      if (!noted) {
+        err.println("note: " + root + " is in use by " + who + "; waiting for it to finish (--wait)");
+        noted = true;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for the lock " + lock, e);
+      }
+    }
+  }
+
+  /** Releases the lock if this layout holds it (and the file still names this run). */
+  void unlock() {
+    if (!locked) {
+      return;
+    }
+    try {
+      Path lock = new Path(root, LOCK);
+      if (staging.getName().equals(holder(lock).get("run"))) {
+        fs.delete(lock, false);
+      }
+      locked = false;
+    } catch (IOException e) {
+      // Best effort: a lock left behind names a process that is gone, and is reported as stale.
+    }
+  }
+
+  /** Creates {@code file} with {@code content} only if it is absent; false when it exists. */
+  private boolean createExclusive(Path file, String content) throws IOException {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    if ("file".equals(file.toUri().getScheme())) {
+      // Hadoop's local create checks, then creates: not atomic. O_EXCL is.
+      java.nio.file.Path p = java.nio.file.Path.of(file.toUri());
+      java.nio.file.Path tmp = p.resolveSibling(LOCK + "." + staging.getName());
+      java.nio.file.Files.write(tmp, bytes);
+      try {
+        // A hard link is created only if the name is free, and appears with its content whole.
+        java.nio.file.Files.createLink(p, tmp);
+        return true;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        return false;
+      } catch (UnsupportedOperationException e) {
+        try {
+          java.nio.file.Files.write(p, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+              java.nio.file.StandardOpenOption.WRITE);
+          return true;
+        } catch (java.nio.file.FileAlreadyExistsException e2) {
+          return false;
+        }
+      } finally {
+        java.nio.file.Files.deleteIfExists(tmp);
+      }
+    }
+    try (OutputStream o = fs.create(file, false)) {
+      o.write(bytes);
+      return true;
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
+  /** The lock's fields (empty when it vanished or cannot be read). */
+  private java.util.Map<String, String> holder(Path lock) throws IOException {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    try (java.io.InputStream in = fs.open(lock)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          out.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+      }
+    } catch (java.io.FileNotFoundException e) {
+      // released meanwhile
+    }
+    return out;
+  }
+
+  /** Whether the lock's holder is known to be gone: this host, and no process with its pid. */
+  private static boolean gone(java.util.Map<String, String> holder) {
+    if (!host().equals(holder.get("host"))) {
+      return false;
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(holder.getOrDefault("pid", ""))).isEmpty();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   /** Creates the root and its marker (first write of a run). */
@@ -217,7 +357,7 @@ final class OutputLayout implements java.io.Closeable {
     return undone == 0 ? "nothing had been moved" : "the previous tables were restored";
   }
 
-  /** Removes this run's staging directory (and the staging root when it is left empty). */
+  /** Removes this run's staging directory (and the staging root when it is left empty), then releases the lock. */
   void cleanup() {
     try {
       fs.delete(staging, true);
@@ -228,7 +368,7 @@ final class OutputLayout implements java.io.Closeable {
     } catch (IOException e) {
       // Best effort: a leftover _staging directory is never read as a table.
     }
-
+    unlock();
   }
 
   /** Releases this layout's private file-system instance. */

@@ -272,4 +272,39 @@ class MainTest {
     assertTrue(again.out().contains("already complete, not rerun"), again.out());
     assertEquals(Main.INVALID, exec("run", "x.json", "--force=yes").code(), "a flag takes no value");
   }
+
+  /**
+   * A directory another run writes into is refused at once (exit 2, the holder named, nothing
+   * written), with --force too; a stale lock left by a killed run is reported with the command
+   * that removes it.
+   */
+  @Test
+  void aRunIntoADirectoryInUseIsRefusedWithExitTwo() throws Exception {
+    TestSpark.session();
+    Path out = tmp.resolve("busy");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve(".basinbench"), "marker\n");
+    String host = java.net.InetAddress.getLocalHost().getHostName();
+    // Held by this very process (alive), as another run of it would.
+    Files.writeString(out.resolve("_lock"), "run=run-other\nhost=" + host + "\npid=" + ProcessHandle.current().pid()
+        + "\nstarted=2026-12-02T00:00:00Z\n");
+    List<Path> before = listing(out);
+    for (String force : new String[] {"--force", "--no-report"}) {
+      Result r = exec("run", spec("good.json", VALID).toString(), "--out", out.toString(), force);
+      assertEquals(Main.INVALID, r.code(), r.err());
+      assertTrue(r.err().contains("in use by another run, run run-other") && r.err().contains("--wait"), r.err());
+      assertEquals(before, listing(out), "nothing written");
+    }
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Files.writeString(out.resolve("_lock"), "run=run-killed\nhost=" + host + "\npid=" + gone.pid()
+        + "\nstarted=2026-12-02T00:00:00Z\n");
+    Result stale = exec("run", spec("good.json", VALID).toString(), "--out", out.toString(), "--wait");
+    assertEquals(Main.INVALID, stale.code(), stale.err());
+    assertTrue(stale.err().contains("no longer running") && stale.err().contains("rm '"), stale.err());
+    Files.delete(out.resolve("_lock"));
+    Result ok = exec("run", spec("good.json", VALID).toString(), "--out", out.toString(), "--no-report");
+    assertEquals(Main.OK, ok.code(), ok.err());
+    assertFalse(Files.exists(out.resolve("_lock")));
+  }
 }

@@ -85,4 +85,79 @@ class OutputLayoutTest {
     }
     assertTrue(Files.isDirectory(stale), "another run's staging is never deleted");
   }
+
+  /** One writer: a second run into a directory another holds is refused, naming the holder. */
+  @Test
+  void aSecondWriterIsRefusedNamingTheHolderUntilTheLockIsReleased() throws Exception {
+    Path out = tmp.resolve("locked");
+    java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    try (OutputLayout first = OutputLayout.open(out.toString(), new Configuration());
+         OutputLayout second = OutputLayout.open(out.toString(), new Configuration())) {
+      first.lock(false, quiet);
+      String holder = Files.readString(out.resolve(OutputLayout.LOCK));
+      assertTrue(holder.contains("pid=" + ProcessHandle.current().pid()), holder);
+      OutputException e = assertThrows(OutputException.class, () -> second.lock(false, quiet));
+      assertTrue(e.getMessage().contains("in use by another run") && e.getMessage().contains("--wait")
+          && e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
+      assertEquals(holder, Files.readString(out.resolve(OutputLayout.LOCK)), "the refused run wrote nothing");
+      first.cleanup();
+      assertFalse(Files.exists(out.resolve(OutputLayout.LOCK)), "released on cleanup");
+      second.lock(false, quiet);
+      second.cleanup();
+    }
+    try (java.util.stream.Stream<Path> left = Files.list(out)) {
+      assertEquals(List.of(OutputLayout.MARKER), left.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  /** With --wait, the second run takes the lock once the first releases it. */
+  @Test
+  void aWaitingWriterTakesTheLockWhenItIsReleased() throws Exception {
+    Path out = tmp.resolve("wait");
+    java.io.ByteArrayOutputStream notes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream err = new java.io.PrintStream(notes, true);
+    try (OutputLayout first = OutputLayout.open(out.toString(), new Configuration());
+         OutputLayout second = OutputLayout.open(out.toString(), new Configuration())) {
+      first.lock(false, err);
+      java.util.concurrent.CompletableFuture<Void> waiting = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          second.lock(true, err);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      // The waiter is waiting (it said so) and has not taken the lock.
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (!notes.toString().contains("waiting for it to finish") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(notes.toString().contains("waiting for it to finish"), notes.toString());
+      assertFalse(waiting.isDone());
+      first.cleanup();
+      waiting.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(Files.readString(out.resolve(OutputLayout.LOCK)).contains("pid="));
+      second.cleanup();
+      assertFalse(Files.exists(out.resolve(OutputLayout.LOCK)));
+    }
+  }
+
+  /** A lock whose process is gone is reported with the command that removes it, and kept. */
+  @Test
+  void aStaleLockIsReportedWithTheCommandThatRemovesIt() throws Exception {
+    Path out = tmp.resolve("stale");
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    publishVersionOne(out);
+    String lock = "run=run-killed\nhost=" + java.net.InetAddress.getLocalHost().getHostName() + "\npid=" + gone.pid()
+        + "\nstarted=2026-12-01T00:00:00Z\n";
+    Files.writeString(out.resolve(OutputLayout.LOCK), lock);
+    try (OutputLayout next = OutputLayout.open(out.toString(), new Configuration())) {
+      OutputException e = assertThrows(OutputException.class,
+          () -> next.lock(true, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+      assertTrue(e.getMessage().contains("run-killed") && e.getMessage().contains("no longer running")
+          && e.getMessage().contains("rm '" + out.resolve(OutputLayout.LOCK) + "'"), e.getMessage());
+    }
+    assertEquals(lock, Files.readString(out.resolve(OutputLayout.LOCK)), "never broken silently");
+    assertEquals("trials v1", read(out, "trials"));
+  }
 }

@@ -285,6 +285,31 @@ class RunManagementTest {
   }
 
   /**
+   * One writer per output directory: while another run holds it, a run (forced or not) is
+   * refused before any work, naming the holder, and the directory is left as it was; once the
+   * holder is done, the same run goes through.
+   */
+  @Test
+  void aRunIntoADirectoryAnotherRunHoldsIsRefused() throws Exception {
+    Path out = tmp.resolve("shared");
+    run(out, 0, false, first);
+    String manifest = Files.readString(out.resolve("manifests/first.json"));
+    try (OutputLayout other = OutputLayout.open(out.toString(), new org.apache.hadoop.conf.Configuration())) {
+      other.lock(false, System.err);
+      for (boolean force : new boolean[] {false, true}) {
+        OutputException e = assertThrows(OutputException.class, () -> run(out, 0, force, first, second));
+        assertTrue(e.getMessage().contains("in use by another run"), e.getMessage());
+      }
+      assertEquals(manifest, Files.readString(out.resolve("manifests/first.json")));
+      assertFalse(Files.exists(out.resolve("manifests/second.json")), "nothing written");
+      other.cleanup();
+    }
+    List<ExperimentSummary> after = run(out, 0, false, first, second);
+    assertTrue(after.get(0).skipped());
+    assertFalse(Files.exists(out.resolve(OutputLayout.LOCK)), "released at the end of the run");
+  }
+
+  /**
    * A real kill: a run in another JVM is killed (SIGKILL, no shutdown hook) while its second
    * experiment is computing; the same command started again skips the first, computes the
    * second, and the tables equal those of an uninterrupted run.
@@ -315,9 +340,18 @@ class RunManagementTest {
         "killed before the second experiment completed (else this test proves nothing)");
     assertFalse(Files.exists(out.resolve("trials/experiment=second")), "no half-written table is visible");
 
+    // The killed run's lock is left: the next run reports it (with the command that removes it)
+    // and writes nothing; removed as the message says, the run resumes.
+    Experiment[] both = SpecParser.parse("[" + FIRST + "," + slow + "]", spec.toString()).toArray(Experiment[]::new);
+    Path lock = out.resolve(OutputLayout.LOCK);
+    assertTrue(Files.exists(lock), "SIGKILL runs no shutdown hook: the lock stays");
+    OutputException stale = assertThrows(OutputException.class, () -> run(out, 0, false, both));
+    assertTrue(stale.getMessage().contains("no longer running") && stale.getMessage().contains("rm '" + lock + "'"),
+        stale.getMessage());
+    assertFalse(Files.exists(out.resolve("manifests/second.json")));
+    Files.delete(lock);
     Experiment slowE = SpecParser.parse(slow, "both.json").get(0);
-    List<ExperimentSummary> again = run(out, 0, false, SpecParser.parse("[" + FIRST + "," + slow + "]", spec.toString())
-        .toArray(Experiment[]::new));
+    List<ExperimentSummary> again = run(out, 0, false, both);
     assertTrue(again.get(0).skipped(), "first is complete and skipped");
     assertFalse(again.get(1).skipped());
     Path whole = tmp.resolve("whole");

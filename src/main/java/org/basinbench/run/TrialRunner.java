@@ -62,7 +62,7 @@ public final class TrialRunner {
 
   /** Runs one trial. Numeric failure becomes an outcome, never an exception. */
   public TrialResult run(int cellIndex, int trial) {
-    if (batched(cellIndex)) {
+    if (batched(cellIndex, trial)) {
       // A batched family runs every trial through its batch kernel, alone or not, so that a
       // trial's numbers never depend on how trials are grouped.
       return run(cellIndex, new int[] {trial}, 1)[0];
@@ -78,15 +78,23 @@ public final class TrialRunner {
 
   /**
    * Whether the cell's trials run together as lanes of one batch: its solver
-   * {@link SolverSpec#batches batches} on its problem (for a random family, on its first draw:
-   * every draw of a family has the same form). A random family's trials run in one batch per
-   * draw.
+   * {@link SolverSpec#batches batches} on its problem. A random family's trials run in one
+   * batch per draw.
    */
   public boolean batched(int cellIndex) {
+    return batched(cellIndex, 0);
+  }
+
+  /**
+   * {@link #batched(int)}, decided (once per cell) on the problem of {@code trial}'s draw, the
+   * one that trial is about to run on, so that no other draw is built for the question: every
+   * draw of a family has the same form.
+   */
+  public boolean batched(int cellIndex, int trial) {
     Boolean b = batched[cellIndex];
     if (b == null) {
       Cell cell = experiment.cells().get(cellIndex);
-      b = cell.solver().batches(prepared(cellIndex, 0).problem);
+      b = cell.solver().batches(prepared(cellIndex, trial % cell.instance().draws()).problem);
       batched[cellIndex] = b;
     }
     return b;
@@ -99,7 +107,10 @@ public final class TrialRunner {
    */
   public TrialResult[] run(int cellIndex, int[] trials, int count) {
     TrialResult[] out = new TrialResult[count];
-    if (!batched(cellIndex)) {
+    if (count == 0) {
+      return out;
+    }
+    if (!batched(cellIndex, trials[0])) {
       for (int j = 0; j < count; j++) {
         out[j] = run(cellIndex, trials[j]);
       }

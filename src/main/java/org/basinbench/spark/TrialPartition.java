@@ -97,7 +97,7 @@ final class TrialPartition implements FlatMapFunction<Iterator<TaskSlice>, Row> 
       private void runNext() {
         int b = plan.block(next);
         int cell = plan.cellOf(b);
-        boolean batched = runner.batched(cell);
+        boolean batched = runner.batched(cell, (int) plan.trialOf(b, next));
         int count = 0;
         do {
           trials[count++] = (int) plan.trialOf(b, next);

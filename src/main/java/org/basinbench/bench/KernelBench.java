@@ -73,7 +73,7 @@ final class KernelBench implements Bench.Case {
   /**
    * The quickstart's kernel: Theorem 2 symmetric (n = 4, r* = 1, alpha = 0.5), fixed-step PGD
    * (step 0.05, tol 0 so every lane takes its whole budget) through the lanes of
-   * {@link BatchGradientDescent}, 2,560 starts x 2,000 updates; and the one-point loop for scale.
+   * {@link BatchGradientDescent}, 2,000 updates each (see {@link #laneFigures}).
    */
   private static void theorem2(Bench.Figures fig, int r) {
     org.basinbench.instance.Problem p = new org.basinbench.instance.NonnegCounterexample(4, 1, r, 0.5, 0.5)
@@ -102,18 +102,32 @@ final class KernelBench implements Bench.Case {
       }
       return steps;
     };
+    laneFigures(fig, "theorem2.r" + r + ".pgd", starts, lanes,
+        (x, i) -> ProjectedGradient.solve(p.objective(), x, cfg).iterations());
+  }
+
+  /**
+   * The figures of a lane kernel: after a warm-up run of 512 starts, 2,560 starts through the
+   * lanes, then 200 of them one point at a time (after 50 for warm-up), in ns per trial-step.
+   *
+   * @param onePoint runs start {@code x} (the i-th) alone; returns its updates
+   */
+  private static void laneFigures(Bench.Figures fig, String name, java.util.function.IntFunction<double[][]> starts,
+      java.util.function.ToLongFunction<double[][]> lanes, java.util.function.ToLongBiFunction<double[], Integer> onePoint) {
     lanes.applyAsLong(starts.apply(512));
     double[][] s = starts.apply(2560);
     long t0 = System.nanoTime();
     long steps = lanes.applyAsLong(s);
     double sec = (System.nanoTime() - t0) / 1e9;
-    String name = "theorem2.r" + r + ".pgd";
     fig.put(name + ".lanes.trial_steps_per_s", steps / sec);
     fig.put(name + ".lanes.ns_per_trial_step", sec * 1e9 / steps);
+    for (int i = 0; i < 50; i++) {
+      onePoint.applyAsLong(s[i], i);
+    }
     long one = 0;
     t0 = System.nanoTime();
     for (int i = 0; i < 200; i++) {
-      one += ProjectedGradient.solve(p.objective(), s[i], cfg).iterations();
+      one += onePoint.applyAsLong(s[i], i);
     }
     sec = (System.nanoTime() - t0) / 1e9;
     fig.put(name + ".one_point.ns_per_trial_step", sec * 1e9 / one);
@@ -153,24 +167,8 @@ final class KernelBench implements Bench.Case {
       }
       return steps;
     };
-    lanes.applyAsLong(starts.apply(512));
-    double[][] s = starts.apply(2560);
-    long t0 = System.nanoTime();
-    long steps = lanes.applyAsLong(s);
-    double sec = (System.nanoTime() - t0) / 1e9;
-    fig.put(name + ".lanes.trial_steps_per_s", steps / sec);
-    fig.put(name + ".lanes.ns_per_trial_step", sec * 1e9 / steps);
     org.basinbench.objective.StochasticObjective f = (org.basinbench.objective.StochasticObjective) p.objective();
-    for (int i = 0; i < 50; i++) {
-      StochasticGradient.solve(f, s[i], cfg, new SplitMix64(i));
-    }
-    long one = 0;
-    t0 = System.nanoTime();
-    for (int i = 0; i < 200; i++) {
-      one += StochasticGradient.solve(f, s[i], cfg, new SplitMix64(i)).iterations();
-    }
-    sec = (System.nanoTime() - t0) / 1e9;
-    fig.put(name + ".one_point.ns_per_trial_step", sec * 1e9 / one);
+    laneFigures(fig, name, starts, lanes, (x, i) -> StochasticGradient.solve(f, x, cfg, new SplitMix64(i)).iterations());
   }
 
   /**

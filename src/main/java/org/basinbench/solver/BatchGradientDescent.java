@@ -189,11 +189,7 @@ public final class BatchGradientDescent {
 
     /** The earliest scheduled update of the active lanes. */
     private long minNext(int active) {
-      long m = Long.MAX_VALUE;
-      for (int i = 0; i < active; i++) {
-        m = Math.min(m, next[i]);
-      }
-      return m;
+      return Lanes.min(next, active);
     }
 
     /** Lane i's share of the kernel's slack (see BatchObjective.descend): not positive when flagged. */
@@ -203,10 +199,7 @@ public final class BatchGradientDescent {
 
     /** Lane i's point, copied into the shared buffer. */
     private double[] lane(int i) {
-      for (int c = 0; c < dim; c++) {
-        point[c] = x[c][i];
-      }
-      return point;
+      return Lanes.gather(x, i, point);
     }
 
     /**
@@ -214,9 +207,7 @@ public final class BatchGradientDescent {
      * norm, or the KKT residual {@code ||min(x, g)||} for a projected step.
      */
     private double pg(int i) {
-      for (int c = 0; c < dim; c++) {
-        grad[c] = g[c][i];
-      }
+      Lanes.gather(g, i, grad);
       return f.projected() ? ProjectedGradient.pgNorm(lane(i), grad) : MatOps.normF(grad);
     }
 

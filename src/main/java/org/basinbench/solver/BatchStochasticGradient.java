@@ -204,27 +204,17 @@ public final class BatchStochasticGradient {
 
     /** The earliest next evaluation of the active lanes. */
     private long minNext(int active) {
-      long m = Long.MAX_VALUE;
-      for (int i = 0; i < active; i++) {
-        m = Math.min(m, next[i]);
-      }
-      return m;
+      return Lanes.min(next, active);
     }
 
     /** Lane i's point, copied into the shared buffer. */
     private double[] lane(int i) {
-      for (int c = 0; c < dim; c++) {
-        point[c] = x[c][i];
-      }
-      return point;
+      return Lanes.gather(x, i, point);
     }
 
     /** Lane i's gradient norm, as the one-point loop computes it. */
     private double gn(int i) {
-      for (int c = 0; c < dim; c++) {
-        grad[c] = g[c][i];
-      }
-      return MatOps.normF(grad);
+      return MatOps.normF(Lanes.gather(g, i, grad));
     }
 
     /** Moves the last active lane into slot i (its permutation and generator by reference); returns the new count. */

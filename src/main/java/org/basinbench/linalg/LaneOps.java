@@ -55,11 +55,6 @@ public class LaneOps {
     java.util.Arrays.fill(out, from, to, v);
   }
 
-  /** {@code out = a}. */
-  public void copy(double[] out, double[] a, int from, int to) {
-    System.arraycopy(a, from, out, from, to - from);
-  }
-
   /** {@code out = a + b}. */
   public void add(double[] out, double[] a, double[] b, int from, int to) {
     for (int i = from; i < to; i++) {
@@ -74,13 +69,6 @@ public class LaneOps {
     }
   }
 
-  /** {@code out = a - c}. */
-  public void subScalar(double[] out, double[] a, double c, int from, int to) {
-    for (int i = from; i < to; i++) {
-      out[i] = a[i] - c;
-    }
-  }
-
   /** {@code out = a * c}. */
   public void mulScalar(double[] out, double[] a, double c, int from, int to) {
     for (int i = from; i < to; i++) {
@@ -92,13 +80,6 @@ public class LaneOps {
   public void divScalar(double[] out, double[] a, double c, int from, int to) {
     for (int i = from; i < to; i++) {
       out[i] = a[i] / c;
-    }
-  }
-
-  /** {@code acc = acc + a * b}. */
-  public void addMul(double[] acc, double[] a, double[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      acc[i] = acc[i] + a[i] * b[i];
     }
   }
 
@@ -120,21 +101,6 @@ public class LaneOps {
   public void projectedStep(double[] x, double[] g, double eta, int from, int to) {
     for (int i = from; i < to; i++) {
       x[i] = Math.max(0.0, x[i] - g[i] * eta);
-    }
-  }
-
-  /** {@code acc = acc + a * a}. */
-  public void addSquare(double[] acc, double[] a, int from, int to) {
-    for (int i = from; i < to; i++) {
-      acc[i] = acc[i] + a[i] * a[i];
-    }
-  }
-
-  /** {@code acc = acc + v * v} with {@code v = min(a, b)} ({@code Math.min}: NaN propagates). */
-  public void addMinSquare(double[] acc, double[] a, double[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      double v = Math.min(a[i], b[i]);
-      acc[i] = acc[i] + v * v;
     }
   }
 

@@ -38,15 +38,6 @@ final class VectorLaneOps extends LaneOps {
   }
 
   @Override
-  public void subScalar(double[] out, double[] a, double c, int from, int to) {
-    int i = from;
-    for (int bound = to - L; i <= bound; i += L) {
-      DoubleVector.fromArray(S, a, i).sub(c).intoArray(out, i);
-    }
-    super.subScalar(out, a, c, i, to);
-  }
-
-  @Override
   public void mulScalar(double[] out, double[] a, double c, int from, int to) {
     int i = from;
     for (int bound = to - L; i <= bound; i += L) {
@@ -62,16 +53,6 @@ final class VectorLaneOps extends LaneOps {
       DoubleVector.fromArray(S, a, i).div(c).intoArray(out, i);
     }
     super.divScalar(out, a, c, i, to);
-  }
-
-  @Override
-  public void addMul(double[] acc, double[] a, double[] b, int from, int to) {
-    int i = from;
-    for (int bound = to - L; i <= bound; i += L) {
-      DoubleVector.fromArray(S, acc, i).add(DoubleVector.fromArray(S, a, i).mul(DoubleVector.fromArray(S, b, i)))
-          .intoArray(acc, i);
-    }
-    super.addMul(acc, a, b, i, to);
   }
 
   @Override
@@ -100,26 +81,6 @@ final class VectorLaneOps extends LaneOps {
           .lanewise(VectorOperators.MAX, 0.0).intoArray(x, i);
     }
     super.projectedStep(x, g, eta, i, to);
-  }
-
-  @Override
-  public void addSquare(double[] acc, double[] a, int from, int to) {
-    int i = from;
-    for (int bound = to - L; i <= bound; i += L) {
-      DoubleVector v = DoubleVector.fromArray(S, a, i);
-      DoubleVector.fromArray(S, acc, i).add(v.mul(v)).intoArray(acc, i);
-    }
-    super.addSquare(acc, a, i, to);
-  }
-
-  @Override
-  public void addMinSquare(double[] acc, double[] a, double[] b, int from, int to) {
-    int i = from;
-    for (int bound = to - L; i <= bound; i += L) {
-      DoubleVector v = DoubleVector.fromArray(S, a, i).min(DoubleVector.fromArray(S, b, i));
-      DoubleVector.fromArray(S, acc, i).add(v.mul(v)).intoArray(acc, i);
-    }
-    super.addMinSquare(acc, a, b, i, to);
   }
 
   @Override

@@ -132,8 +132,8 @@ class LaneKernelsTest {
       a[i] = specials[i / specials.length];
       b[i] = specials[i % specials.length];
     }
-    List<String> ops = List.of("add", "sub", "addMul", "addMulScalar", "subMulScalar", "projectedStep",
-        "addSquare", "addMinSquare", "divScalar", "subScalar", "mulScalar");
+    List<String> ops = List.of("add", "sub", "addMulScalar", "subMulScalar", "projectedStep", "divScalar",
+        "mulScalar");
     for (String op : ops) {
       double[] outV = b.clone();
       double[] outS = b.clone();
@@ -219,14 +219,10 @@ class LaneKernelsTest {
     switch (op) {
       case "add" -> o.add(out, a, b, 0, n);
       case "sub" -> o.sub(out, a, b, 0, n);
-      case "addMul" -> o.addMul(out, a, b, 0, n);
       case "addMulScalar" -> o.addMulScalar(out, a, b, 0.3, 0, n);
       case "subMulScalar" -> o.subMulScalar(out, a, b, -7.0, 0, n);
       case "projectedStep" -> o.projectedStep(out, a, 0.05, 0, n);
-      case "addSquare" -> o.addSquare(out, a, 0, n);
-      case "addMinSquare" -> o.addMinSquare(out, a, b, 0, n);
       case "divScalar" -> o.divScalar(out, a, 3.0, 0, n);
-      case "subScalar" -> o.subScalar(out, a, 0.1, 0, n);
       case "mulScalar" -> o.mulScalar(out, a, 0.5, 0, n);
       default -> throw new IllegalArgumentException(op);
     }
